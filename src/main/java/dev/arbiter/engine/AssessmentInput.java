@@ -1,0 +1,36 @@
+package dev.arbiter.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one assessment may look at: the alert, the facts the context feature found for its entities, and the
+ * decision time. Being a value, it is also the context snapshot a decision stores for replay.
+ */
+public record AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFact> users, List<IpFact> ips,
+                              List<FileFact> files, List<EntityHistoryFact> history, DecisionTime time) {
+
+    public AssessmentInput {
+        Objects.requireNonNull(alert, "alert");
+        Objects.requireNonNull(time, "time");
+        hosts = List.copyOf(hosts);
+        users = List.copyOf(users);
+        ips = List.copyOf(ips);
+        files = List.copyOf(files);
+        history = List.copyOf(history);
+    }
+
+    /** All facts to insert into a rule session. */
+    List<Object> facts() {
+        List<Object> facts = new ArrayList<>();
+        facts.add(alert);
+        facts.add(time);
+        facts.addAll(hosts);
+        facts.addAll(users);
+        facts.addAll(ips);
+        facts.addAll(files);
+        facts.addAll(history);
+        return facts;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.arbiter.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.kie.api.command.Command;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNDecisionResult;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNResult;
+import org.kie.dmn.api.core.event.AfterEvaluateDecisionTableEvent;
+import org.kie.dmn.api.core.event.DMNRuntimeEventListener;
+import org.kie.internal.command.CommandFactory;
+
+/**
+ * Runs one assessment against a {@link Ruleset}: the Drools rules produce risk factors, then the priority table turns
+ * the score and asset criticality into a priority, and the response table proposes actions per entity.
+ *
+ * <p>The contract with the tables: model {@value #PRIORITY_MODEL} has inputs {@code Risk Score} and
+ * {@code Asset Criticality} and decisions {@code Risk Level} and {@code Priority} ({@code priority}, {@code slaMinutes});
+ * model {@value #RESPONSE_MODEL} has inputs {@code Category}, {@code Priority}, {@code Has Host}, {@code Has User},
+ * {@code Has External IP}, {@code Has File} and the collect decision {@code Response Actions}
+ * ({@code actionType}, {@code targetKind}, {@code impact}).
+ */
+final class Assessor {
+
+    static final String PRIORITY_MODEL = "arbiter-priority";
+    static final String RESPONSE_MODEL = "arbiter-response";
+    /** A rule set that fires more often than this for one alert is looping. */
+    static final int MAX_FIRINGS = 10_000;
+
+    private static final List<String> CRITICALITY_RANK = List.of("none", "low", "medium", "unknown", "high", "crown-jewel");
+    private static final ThreadLocal<Trace> TRACE = new ThreadLocal<>();
+
+    private final Ruleset ruleset;
+
+    Assessor(Ruleset ruleset) {
+        this.ruleset = ruleset;
+        ruleset.dmnRuntime().addListener(new TraceListener());
+    }
+
+    void checkRequiredDecisions(List<RulesetProblem> problems) {
+        require(problems, PRIORITY_MODEL, "Risk Level");
+        require(problems, PRIORITY_MODEL, "Priority");
+        require(problems, RESPONSE_MODEL, "Response Actions");
+    }
+
+    private void require(List<RulesetProblem> problems, String modelName, String decision) {
+        DMNModel model = ruleset.dmnModel(modelName).orElse(null);
+        if (model == null) {
+            problems.add(new RulesetProblem("dmn", 0, "no DMN model named '" + modelName + "'"));
+        } else if (model.getDecisionByName(decision) == null) {
+            problems.add(new RulesetProblem(model.getResource().getSourcePath(), 0,
+                    "model '" + modelName + "' has no decision named '" + decision + "'"));
+        }
+    }
+
+    Assessment assess(AssessmentInput input) {
+        List<String> fired = new ArrayList<>();
+        Collection<RiskFactor> raw = runRules(input, fired);
+        List<RiskFactor> factors = merge(raw, fired);
+        int score = Math.max(0, Math.min(100, factors.stream().mapToInt(RiskFactor::getPoints).sum()));
+
+        Trace trace = new Trace();
+        List<DmnTrace> traces = trace.entries;
+        TRACE.set(trace);
+        try {
+            DMNContext priorityInputs = ruleset.dmnRuntime().newContext();
+            priorityInputs.set("Risk Score", BigDecimal.valueOf(score));
+            priorityInputs.set("Asset Criticality", assetCriticality(input.hosts()));
+            DMNResult priorityResult = evaluate(PRIORITY_MODEL, priorityInputs);
+            String level = (String) priorityResult.getDecisionResultByName("Risk Level").getResult();
+            Map<?, ?> priority = (Map<?, ?>) priorityResult.getDecisionResultByName("Priority").getResult();
+            String priorityName = (String) priority.get("priority");
+            int slaMinutes = ((BigDecimal) priority.get("slaMinutes")).intValueExact();
+
+            DMNContext responseInputs = ruleset.dmnRuntime().newContext();
+            responseInputs.set("Category", input.alert().getCategory());
+            responseInputs.set("Priority", priorityName);
+            responseInputs.set("Has Host", !input.hosts().isEmpty());
+            responseInputs.set("Has User", !input.users().isEmpty());
+            responseInputs.set("Has External IP", input.ips().stream().anyMatch(IpFact::external));
+            responseInputs.set("Has File", !input.files().isEmpty());
+            DMNResult responseResult = evaluate(RESPONSE_MODEL, responseInputs);
+            List<ProposedAction> actions = actions(input, responseResult.getDecisionResultByName("Response Actions"),
+                    traces.isEmpty() ? List.of() : traces.get(traces.size() - 1).matchedRules());
+            return new Assessment(score, level, factors, priorityName, slaMinutes, actions,
+                    List.copyOf(new LinkedHashSet<>(fired)), traces, ruleset.version());
+        } finally {
+            TRACE.remove();
+        }
+    }
+
+    private Collection<RiskFactor> runRules(AssessmentInput input, List<String> fired) {
+        StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        });
+        List<Command<?>> commands = List.of(
+                CommandFactory.newInsertElements(input.facts()),
+                CommandFactory.newFireAllRules(MAX_FIRINGS),
+                CommandFactory.newGetObjects(new ClassObjectFilter(RiskFactor.class), "factors"));
+        ExecutionResults results = session.execute(CommandFactory.newBatchExecution(commands));
+        if (fired.size() >= MAX_FIRINGS) {
+            throw new IllegalStateException("Rules fired " + MAX_FIRINGS + " times for one alert; a rule is looping");
+        }
+        @SuppressWarnings("unchecked")
+        Collection<RiskFactor> factors = (Collection<RiskFactor>) results.getValue("factors");
+        return factors;
+    }
+
+    /** One factor per rule, in firing order; a rule that fired for several entities keeps its points once. */
+    private static List<RiskFactor> merge(Collection<RiskFactor> raw, List<String> fired) {
+        Map<String, List<RiskFactor>> byRule = new LinkedHashMap<>();
+        raw.stream()
+                .sorted(Comparator.comparingInt((RiskFactor f) -> fired.indexOf(f.getRule())).thenComparing(RiskFactor::getReason))
+                .forEach(f -> byRule.computeIfAbsent(f.getRule(), k -> new ArrayList<>()).add(f));
+        List<RiskFactor> merged = new ArrayList<>();
+        for (Map.Entry<String, List<RiskFactor>> rule : byRule.entrySet()) {
+            List<RiskFactor> same = rule.getValue();
+            int points = same.stream().mapToInt(RiskFactor::getPoints).max().orElse(0);
+            String reason = String.join("; ", same.stream().map(RiskFactor::getReason).distinct().toList());
+            merged.add(new RiskFactor(rule.getKey(), points, reason));
+        }
+        return merged;
+    }
+
+    /** The highest criticality among the alert's hosts; an unknown host ranks above medium (fail safe). */
+    static String assetCriticality(List<HostFact> hosts) {
+        String highest = "none";
+        for (HostFact host : hosts) {
+            String criticality = CRITICALITY_RANK.contains(host.criticality()) ? host.criticality() : "unknown";
+            if (CRITICALITY_RANK.indexOf(criticality) > CRITICALITY_RANK.indexOf(highest)) {
+                highest = criticality;
+            }
+        }
+        return highest;
+    }
+
+    private DMNResult evaluate(String modelName, DMNContext context) {
+        DMNModel model = ruleset.dmnModel(modelName).orElseThrow();
+        TRACE.get().model = modelName;
+        DMNResult result = ruleset.dmnRuntime().evaluateAll(model, context);
+        if (result.hasErrors()) {
+            throw new IllegalStateException("DMN model " + modelName + " failed: " + result.getMessages(org.kie.dmn.api.core.DMNMessage.Severity.ERROR));
+        }
+        return result;
+    }
+
+    private static List<ProposedAction> actions(AssessmentInput input, DMNDecisionResult decision, List<String> rowIds) {
+        Object result = decision.getResult();
+        List<?> rows = result instanceof List<?> list ? list : result == null ? List.of() : List.of(result);
+        Set<ProposedAction> actions = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<?, ?> row = (Map<?, ?>) rows.get(i);
+            String type = (String) row.get("actionType");
+            String impact = (String) row.get("impact");
+            String ruleId = i < rowIds.size() ? rowIds.get(i) : "";
+            for (String target : targets(input, (String) row.get("targetKind"))) {
+                if (seen.add(type + "|" + target)) {
+                    actions.add(new ProposedAction(type, target, impact, ruleId));
+                }
+            }
+        }
+        return List.copyOf(actions);
+    }
+
+    private static List<String> targets(AssessmentInput input, String targetKind) {
+        return switch (targetKind) {
+            case "host" -> input.hosts().stream().map(h -> "host:" + h.label()).toList();
+            case "user" -> input.users().stream().map(u -> "user:" + u.name()).toList();
+            case "ip" -> input.ips().stream().filter(IpFact::external).map(ip -> "ip:" + ip.address()).toList();
+            case "file" -> input.files().stream().map(f -> "file:" + f.sha256()).toList();
+            case "alert" -> List.of("alert:" + input.alert().getSource() + "/" + input.alert().getExternalId());
+            default -> throw new IllegalStateException("Response table gave unknown target kind '" + targetKind + "'");
+        };
+    }
+
+    /** The model being evaluated on this thread and the tables evaluated so far. */
+    private static final class Trace {
+        private String model;
+        private final List<DmnTrace> entries = new ArrayList<>();
+    }
+
+    /** Records matched rows into the trace of the assessment running on this thread. */
+    private static final class TraceListener implements DMNRuntimeEventListener {
+        @Override
+        public void afterEvaluateDecisionTable(AfterEvaluateDecisionTableEvent event) {
+            Trace trace = TRACE.get();
+            if (trace != null) {
+                trace.entries.add(new DmnTrace(trace.model, event.getDecisionName(),
+                        event.getMatchesIds() != null ? event.getMatchesIds() : List.of()));
+            }
+        }
+    }
+}
