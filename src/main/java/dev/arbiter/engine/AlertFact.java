@@ -92,6 +92,14 @@ public final class AlertFact {
         return false;
     }
 
+    /** The alert's techniques that are this technique or one of its sub-techniques, sorted, for reasons. */
+    public List<String> techniquesMatching(String techniqueId) {
+        return techniques.stream()
+                .filter(technique -> technique.equals(techniqueId) || technique.startsWith(techniqueId + "."))
+                .sorted()
+                .toList();
+    }
+
     /** Techniques as a list, for messages. */
     public List<String> techniqueList() {
         return techniques.stream().sorted().toList();
