@@ -94,8 +94,10 @@ final class Assessor {
             responseInputs.set("Has External IP", input.ips().stream().anyMatch(IpFact::external));
             responseInputs.set("Has File", !input.files().isEmpty());
             DMNResult responseResult = evaluate(RESPONSE_MODEL, responseInputs);
-            List<ProposedAction> actions = actions(input, responseResult.getDecisionResultByName("Response Actions"),
-                    traces.isEmpty() ? List.of() : traces.get(traces.size() - 1).matchedRules());
+            List<String> actionRows = traces.stream()
+                    .filter(t -> RESPONSE_MODEL.equals(t.model()) && "Response Actions".equals(t.decision()))
+                    .findFirst().map(DmnTrace::matchedRules).orElse(List.of());
+            List<ProposedAction> actions = actions(input, responseResult.getDecisionResultByName("Response Actions"), actionRows);
             return new Assessment(score, level, factors, priorityName, slaMinutes, actions,
                     List.copyOf(new LinkedHashSet<>(fired)), traces, ruleset.version());
         } finally {
@@ -133,7 +135,9 @@ final class Assessor {
         List<RiskFactor> merged = new ArrayList<>();
         for (Map.Entry<String, List<RiskFactor>> rule : byRule.entrySet()) {
             List<RiskFactor> same = rule.getValue();
-            int points = same.stream().mapToInt(RiskFactor::getPoints).max().orElse(0);
+            // the strongest contribution counts, whether it raises or lowers the score
+            int points = same.stream().mapToInt(RiskFactor::getPoints).boxed()
+                    .max(Comparator.comparingInt(Math::abs)).orElse(0);
             String reason = String.join("; ", same.stream().map(RiskFactor::getReason).distinct().toList());
             merged.add(new RiskFactor(rule.getKey(), points, reason));
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -91,8 +92,9 @@ public final class Ruleset {
         ClassLoader classLoader = Ruleset.class.getClassLoader();
         KieServices kieServices = KieServices.Factory.get();
         KieFileSystem fileSystem = kieServices.newKieFileSystem();
+        // a release id of its own per build, so concurrent builds of the same files never share a KieModule
         ReleaseId releaseId = kieServices.newReleaseId("dev.arbiter.ruleset",
-                "ruleset-" + source.version().substring("sha256:".length(), "sha256:".length() + 16), "1.0.0");
+                "ruleset-" + source.version().substring("sha256:".length(), "sha256:".length() + 16), "1.0.0-" + UUID.randomUUID());
         fileSystem.generateAndWritePomXML(releaseId);
         for (Map.Entry<String, String> file : drlFiles(source).entrySet()) {
             fileSystem.write(DRL_ROOT + file.getKey(), file.getValue());
