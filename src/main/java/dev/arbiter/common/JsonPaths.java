@@ -1,0 +1,68 @@
+package dev.arbiter.common;
+
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** Renders Jackson and Bean Validation locations as JSON paths ({@code $.entities.hosts[0].ip}) for problem details. */
+public final class JsonPaths {
+
+    private JsonPaths() {
+    }
+
+    /** The JSON path of a Jackson mapping error. */
+    public static String of(JsonMappingException e) {
+        return of(e.getPath());
+    }
+
+    static String of(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                appendName(path, reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /**
+     * The JSON path of a Bean Validation violation on a request body. Method and parameter nodes
+     * ({@code submit.alert}) are dropped: the path starts at the body.
+     */
+    public static String ofViolation(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder("$");
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() != null && node.getName().startsWith("<")) {
+                // <list element>, <map value>: the index or key was already appended to the container
+                continue;
+            }
+            if (node.getName() != null) {
+                appendName(path, node.getName());
+            }
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                appendName(path, String.valueOf(node.getKey()));
+            }
+        }
+        return path.toString();
+    }
+
+    private static void appendName(StringBuilder path, String name) {
+        if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            path.append('.').append(name);
+        } else {
+            path.append("['").append(name.replace("'", "\\'")).append("']");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.arbiter.common;
+
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place that turns exceptions into RFC 9457 problem responses. Unexpected failures become a generic 500
+ * whose body names no class and carries no stack trace; the log keeps the details.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem().withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(JsonPaths.ofViolation(v), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(ProblemException.invalid(summary(e.getConstraintViolations().size()), errors).problem()
+                .withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath();
+            case 405 -> "Method not allowed on " + uri.getPath();
+            case 406 -> "This resource answers application/json only";
+            case 415 -> "Send the body as application/json";
+            default -> title;
+        };
+        return respond(Problem.of(status, title.toLowerCase().replace(' ', '-'), title, detail).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return respond(Problem.of(500, "internal-error", "Internal error",
+                "The request could not be completed; nothing was stored. The failure is logged.").withInstance(uri.getPath()));
+    }
+
+    private static String summary(int count) {
+        return count == 1 ? "1 field is invalid" : count + " fields are invalid";
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** For tests and other mappers: a violation's path as JSON path. */
+    static String path(ConstraintViolation<?> violation) {
+        return JsonPaths.ofViolation(violation);
+    }
+}

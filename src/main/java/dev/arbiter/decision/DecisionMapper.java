@@ -1,0 +1,68 @@
+package dev.arbiter.decision;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.arbiter.engine.Assessment;
+import dev.arbiter.intake.Alert;
+
+/** Maps assessments and stored decisions to the API's {@link DecisionView}. */
+@ApplicationScoped
+class DecisionMapper {
+
+    private static final TypeReference<List<DecisionView.Factor>> FACTORS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    DecisionMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    List<DecisionView.Factor> factors(Assessment assessment) {
+        return assessment.factors().stream()
+                .map(f -> new DecisionView.Factor(f.getRule(), f.getPoints(), f.getReason()))
+                .toList();
+    }
+
+    DecisionView.Explanation explanation(Assessment assessment) {
+        return new DecisionView.Explanation(assessment.firedRules(), assessment.dmn().stream()
+                .map(t -> new DecisionView.DmnMatch(t.model(), t.decision(), t.matchedRules()))
+                .toList());
+    }
+
+    DecisionView view(StoredDecision decision, String externalId) {
+        List<DecisionView.Action> actions = decision.actions.stream()
+                .map(a -> new DecisionView.Action(a.id, a.type, a.target, a.impact, a.status))
+                .toList();
+        return new DecisionView(decision.id, decision.alertId, decision.source, externalId, decision.decidedAt,
+                decision.rulesetVersion,
+                new DecisionView.Risk(decision.riskScore, decision.riskLevel, read(decision.factorsJson, FACTORS)),
+                decision.priority, decision.slaMinutes, actions,
+                read(decision.explanationJson, new TypeReference<DecisionView.Explanation>() {
+                }), null);
+    }
+
+    DecisionView dryRun(Alert alert, Assessment assessment, Instant decidedAt) {
+        List<DecisionView.Action> actions = assessment.actions().stream()
+                .map(a -> new DecisionView.Action(null, a.type(), a.target(), a.impact(), StoredAction.initialStatus(a.impact())))
+                .toList();
+        return new DecisionView(null, null, alert.source(), alert.externalId(), decidedAt, assessment.rulesetVersion(),
+                new DecisionView.Risk(assessment.score(), assessment.level(), factors(assessment)),
+                assessment.priority(), assessment.slaMinutes(), actions, explanation(assessment), Boolean.TRUE);
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored decision JSON is unreadable", e);
+        }
+    }
+}

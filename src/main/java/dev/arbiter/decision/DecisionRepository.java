@@ -1,0 +1,54 @@
+package dev.arbiter.decision;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Stored decisions; listing is keyset-paginated on (decidedAt, id), newest first. */
+@ApplicationScoped
+public class DecisionRepository implements PanacheRepositoryBase<StoredDecision, UUID> {
+
+    public Optional<StoredDecision> findByAlertId(UUID alertId) {
+        return find("alertId", alertId).firstResultOptional();
+    }
+
+    /** Up to {@code limit} decisions matching the filter, strictly after the cursor position in listing order. */
+    public List<StoredDecision> page(DecisionFilter filter, DecisionCursor after, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.priority() != null) {
+            query.append(" and priority = :priority");
+            params.put("priority", filter.priority());
+        }
+        if (filter.source() != null) {
+            query.append(" and source = :source");
+            params.put("source", filter.source());
+        }
+        if (filter.since() != null) {
+            query.append(" and decidedAt >= :since");
+            params.put("since", filter.since());
+        }
+        if (filter.until() != null) {
+            query.append(" and decidedAt < :until");
+            params.put("until", filter.until());
+        }
+        if (after != null) {
+            query.append(" and (decidedAt < :cursorTime or (decidedAt = :cursorTime and id < :cursorId))");
+            params.put("cursorTime", after.decidedAt());
+            params.put("cursorId", after.id());
+        }
+        query.append(" order by decidedAt desc, id desc");
+        return find(query.toString(), params).page(0, limit).list();
+    }
+
+    /** The filters of {@code GET /api/v1/decisions}; null means "any". */
+    public record DecisionFilter(String priority, String source, Instant since, Instant until) {
+    }
+}

@@ -1,0 +1,38 @@
+package dev.arbiter.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A decision as the API returns it (see DESIGN.md, "Decision"). A dry run has no ids. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DecisionView(UUID id, UUID alertId, String source, String externalId, Instant decidedAt,
+                           String rulesetVersion, Risk risk, String priority, int slaMinutes, List<Action> actions,
+                           Explanation explanation, Boolean dryRun) {
+
+    /** Score 0–100, its level, and the factors that add up to it. */
+    public record Risk(int score, String level, List<Factor> factors) {
+    }
+
+    /** One rule's contribution. */
+    public record Factor(String rule, int points, String reason) {
+    }
+
+    /** A response action and its state. */
+    public record Action(UUID id, String type, String target, String impact, String status) {
+    }
+
+    /** Why: the Drools rules that fired, and the DMN rows that matched per decision table. */
+    public record Explanation(List<String> firedRules, List<DmnMatch> dmn) {
+    }
+
+    /** The rows of one DMN decision that matched. */
+    public record DmnMatch(String model, String decision, List<String> matchedRules) {
+    }
+
+    /** One page of decisions; {@code nextCursor} is absent on the last page. */
+    public record Page(List<DecisionView> items, String nextCursor) {
+    }
+}

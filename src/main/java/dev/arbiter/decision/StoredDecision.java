@@ -1,0 +1,71 @@
+package dev.arbiter.decision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/** A decision as stored: risk, priority, explanation, the context snapshot it used, and who asked. */
+@Entity
+@Table(name = "decision")
+public class StoredDecision {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "alert_id", nullable = false)
+    public UUID alertId;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+
+    @Column(name = "ruleset_version", nullable = false)
+    public String rulesetVersion;
+
+    @Column(name = "risk_score", nullable = false)
+    public int riskScore;
+
+    @Column(name = "risk_level", nullable = false)
+    public String riskLevel;
+
+    @Column(nullable = false)
+    public String priority;
+
+    @Column(name = "sla_minutes", nullable = false)
+    public int slaMinutes;
+
+    @Column(name = "factors_json", nullable = false, columnDefinition = "text")
+    public String factorsJson;
+
+    @Column(name = "explanation_json", nullable = false, columnDefinition = "text")
+    public String explanationJson;
+
+    @Column(name = "context_json", nullable = false, columnDefinition = "text")
+    public String contextJson;
+
+    @Column(name = "principal_kind", nullable = false)
+    public String principalKind;
+
+    @Column(name = "principal_id", nullable = false)
+    public String principalId;
+
+    @Column(name = "principal_name", nullable = false)
+    public String principalName;
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "decision_id", nullable = false, updatable = false)
+    @OrderBy("position")
+    public List<StoredAction> actions = new ArrayList<>();
+}

@@ -1,0 +1,60 @@
+package dev.arbiter.intake;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Stored alerts and the entities they name. */
+@ApplicationScoped
+public class AlertRepository implements PanacheRepositoryBase<StoredAlert, UUID> {
+
+    public Optional<StoredAlert> findBySourceAndExternalId(String source, String externalId) {
+        return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
+    }
+
+    /** Stores the alert's hosts and users, lower-cased, so later alerts can count them. */
+    public void persistSubjects(StoredAlert alert, Alert canonical) {
+        EntityManager em = getEntityManager();
+        Set<String> hosts = new LinkedHashSet<>();
+        for (Alert.Host host : canonical.entitiesOrEmpty().hostsOrEmpty()) {
+            hosts.add(normalise(host.hostname() != null ? host.hostname() : host.ip()));
+        }
+        Set<String> users = new LinkedHashSet<>();
+        for (Alert.User user : canonical.entitiesOrEmpty().usersOrEmpty()) {
+            users.add(normalise(user.name()));
+        }
+        hosts.forEach(h -> em.persist(subject(alert, "host", h)));
+        users.forEach(u -> em.persist(subject(alert, "user", u)));
+    }
+
+    /** Alerts that named this entity and occurred at or after {@code since}. */
+    public long countSubject(String kind, String entity, Instant since) {
+        return getEntityManager()
+                .createQuery("select count(s) from AlertSubject s where s.kind = :kind and s.entity = :entity and s.occurredAt >= :since", Long.class)
+                .setParameter("kind", kind)
+                .setParameter("entity", normalise(entity))
+                .setParameter("since", since)
+                .getSingleResult();
+    }
+
+    private static AlertSubject subject(StoredAlert alert, String kind, String entity) {
+        AlertSubject subject = new AlertSubject();
+        subject.alertId = alert.id;
+        subject.kind = kind;
+        subject.entity = entity;
+        subject.occurredAt = alert.occurredAt;
+        return subject;
+    }
+
+    public static String normalise(String entity) {
+        return entity.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.arbiter.intake;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits on what the alert API accepts. */
+@ConfigMapping(prefix = "arbiter.intake")
+public interface IntakeConfig {
+
+    /** Largest accepted request body in bytes; larger bodies get 413. */
+    @WithDefault("1048576")
+    int maxBodyBytes();
+
+    /** Most entities (hosts, users, IPs, files and CVEs together) one alert may name. */
+    @WithDefault("100")
+    int maxEntities();
+
+    /** How long a completed Idempotency-Key is remembered, in hours. */
+    @WithDefault("24")
+    int idempotencyKeyHours();
+
+    /** After how many seconds an in-flight Idempotency-Key whose request never finished may be taken over. */
+    @WithDefault("300")
+    int idempotencyInFlightSeconds();
+}
