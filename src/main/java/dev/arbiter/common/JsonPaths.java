@@ -42,17 +42,16 @@ public final class JsonPaths {
                     || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() != null && node.getName().startsWith("<")) {
-                // <list element>, <map value>: the index or key was already appended to the container
-                continue;
+            // Hibernate Validator puts a list index or map key on the node *inside* the container
+            if (node.isInIterable()) {
+                if (node.getIndex() != null) {
+                    path.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    appendName(path, String.valueOf(node.getKey()));
+                }
             }
-            if (node.getName() != null) {
+            if (node.getName() != null && !node.getName().startsWith("<")) {
                 appendName(path, node.getName());
-            }
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                appendName(path, String.valueOf(node.getKey()));
             }
         }
         return path.toString();
