@@ -154,7 +154,7 @@ final class Assessor {
     static String assetCriticality(List<HostFact> hosts) {
         String highest = "none";
         for (HostFact host : hosts) {
-            String criticality = CRITICALITY_RANK.contains(host.criticality()) ? host.criticality() : "unknown";
+            String criticality = host.criticality() != null && CRITICALITY_RANK.contains(host.criticality()) ? host.criticality() : "unknown";
             if (CRITICALITY_RANK.indexOf(criticality) > CRITICALITY_RANK.indexOf(highest)) {
                 highest = criticality;
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +108,28 @@ class PriorityTableTest {
                 }
             }
         }
+    }
+
+    /** The engine feeds the table the most critical host's criticality; anything it does not know ranks as unknown. */
+    @ParameterizedTest(name = "hosts {0} give {1}")
+    @CsvSource(textBlock = """
+            '',                      none
+            low,                     low
+            low medium,              medium
+            medium unknown,          unknown
+            medium secret-sauce,     unknown
+            medium <null>,           unknown
+            unknown high low,        high
+            crown-jewel high,        crown-jewel
+            low crown-jewel unknown, crown-jewel
+            """)
+    void feedsTheTableTheMostCriticalHost(String criticalities, String expected) {
+        List<HostFact> hosts = criticalities.isEmpty() ? List.of() : Arrays.stream(criticalities.split(" "))
+                .map(c -> new HostFact("host", null, c.equals("<null>") ? null : c, "production", "small", true))
+                .toList();
+
+        assertThat(Assessor.assetCriticality(hosts)).isEqualTo(expected);
+        assertThat(CRITICALITIES).contains(expected);
     }
 
     private static void assertNotWorse(Map<?, ?> lower, String level, String criticality) {
