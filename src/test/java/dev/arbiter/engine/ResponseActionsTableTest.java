@@ -2,11 +2,13 @@ package dev.arbiter.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -79,6 +81,28 @@ class ResponseActionsTableTest {
     void proposesOnlyTheTicketWhenNoOtherRowMatches(String description, String category, String priority, boolean host,
                                                     boolean user, boolean externalIp, boolean file, String rows, String actions) {
         assertProposes(category, priority, host, user, externalIp, file, rows, actions);
+    }
+
+    @Test
+    void givesEveryAlertATicketOrASocNotificationButNeverBoth() {
+        List<String> categories = List.of("malware", "phishing", "credential-access", "lateral-movement", "exfiltration",
+                "command-and-control", "privilege-escalation", "vulnerability", "policy-violation", "reconnaissance", "other");
+        List<String> wrong = new ArrayList<>();
+        for (String category : categories) {
+            for (String priority : List.of("P1", "P2", "P3", "P4")) {
+                for (int entities = 0; entities < 16; entities++) {
+                    ShippedTables.Evaluation evaluation = tables.evaluate(Assessor.RESPONSE_MODEL, DECISION, Map.of(
+                            "Category", category, "Priority", priority, "Has Host", (entities & 1) != 0,
+                            "Has User", (entities & 2) != 0, "Has External IP", (entities & 4) != 0, "Has File", (entities & 8) != 0));
+                    List<String> alertRows = evaluation.rows(DECISION).stream()
+                            .filter(row -> row.equals("response-ticket") || row.equals("response-notify")).toList();
+                    if (alertRows.size() != 1) {
+                        wrong.add(category + "/" + priority + "/entities " + entities + " matched " + evaluation.rows(DECISION));
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     private static void assertProposes(String category, String priority, boolean host, boolean user, boolean externalIp,
