@@ -51,19 +51,29 @@ final class Assessor {
         ruleset.dmnRuntime().addListener(new TraceListener());
     }
 
-    void checkRequiredDecisions(List<RulesetProblem> problems) {
-        require(problems, PRIORITY_MODEL, "Risk Level");
-        require(problems, PRIORITY_MODEL, "Priority");
-        require(problems, RESPONSE_MODEL, "Response Actions");
+    /** Adds a problem for every model, input or decision of the contract (class comment) that the tables lack. */
+    void checkContract(List<RulesetProblem> problems) {
+        require(problems, PRIORITY_MODEL, List.of("Risk Score", "Asset Criticality"), List.of("Risk Level", "Priority"));
+        require(problems, RESPONSE_MODEL, List.of("Category", "Priority", "Has Host", "Has User", "Has External IP", "Has File"),
+                List.of("Response Actions"));
     }
 
-    private void require(List<RulesetProblem> problems, String modelName, String decision) {
+    private void require(List<RulesetProblem> problems, String modelName, List<String> inputs, List<String> decisions) {
         DMNModel model = ruleset.dmnModel(modelName).orElse(null);
         if (model == null) {
             problems.add(new RulesetProblem("dmn", 0, "no DMN model named '" + modelName + "'"));
-        } else if (model.getDecisionByName(decision) == null) {
-            problems.add(new RulesetProblem(model.getResource().getSourcePath(), 0,
-                    "model '" + modelName + "' has no decision named '" + decision + "'"));
+            return;
+        }
+        String file = model.getResource().getSourcePath();
+        for (String input : inputs) {
+            if (model.getInputByName(input) == null) {
+                problems.add(new RulesetProblem(file, 0, "model '" + modelName + "' has no input named '" + input + "'"));
+            }
+        }
+        for (String decision : decisions) {
+            if (model.getDecisionByName(decision) == null) {
+                problems.add(new RulesetProblem(file, 0, "model '" + modelName + "' has no decision named '" + decision + "'"));
+            }
         }
     }
 
@@ -148,7 +158,7 @@ final class Assessor {
     static String assetCriticality(List<HostFact> hosts) {
         String highest = "none";
         for (HostFact host : hosts) {
-            String criticality = CRITICALITY_RANK.contains(host.criticality()) ? host.criticality() : "unknown";
+            String criticality = host.criticality() != null && CRITICALITY_RANK.contains(host.criticality()) ? host.criticality() : "unknown";
             if (CRITICALITY_RANK.indexOf(criticality) > CRITICALITY_RANK.indexOf(highest)) {
                 highest = criticality;
             }

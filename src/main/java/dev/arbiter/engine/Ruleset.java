@@ -1,8 +1,7 @@
 package dev.arbiter.engine;
 
+import java.io.IOException;
 import java.io.StringReader;
-
-import javax.xml.stream.XMLStreamException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +11,9 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -30,6 +32,10 @@ import org.kie.dmn.api.marshalling.DMNMarshaller;
 import org.kie.dmn.backend.marshalling.v1x.DMNMarshallerFactory;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.internal.io.ResourceFactory;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * One compiled, immutable version of the rules and tables: the Drools {@link KieBase}, the {@link DMNRuntime} and
@@ -38,6 +44,8 @@ import org.kie.internal.io.ResourceFactory;
 public final class Ruleset {
 
     private static final String DRL_ROOT = "src/main/resources/";
+    /** Drools adds this after every parse error of a file; the parse error itself already says what is wrong. */
+    private static final String PARSE_FOLLOW_ON = "Parser returned a null Package";
 
     private final RulesetSource source;
     private final KieBase kieBase;
@@ -81,7 +89,7 @@ public final class Ruleset {
             throw new RulesetException(problems);
         }
         Ruleset ruleset = new Ruleset(source, kieBase, dmnRuntime);
-        ruleset.assessor.checkRequiredDecisions(problems);
+        ruleset.assessor.checkContract(problems);
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
@@ -103,8 +111,15 @@ public final class Ruleset {
         builder.buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            for (Message error : errors) {
-                problems.add(new RulesetProblem(drlFileName(error.getPath()), Math.max(error.getLine(), 0), error.getText().strip()));
+            List<RulesetProblem> found = errors.stream()
+                    .map(error -> new RulesetProblem(drlFileName(error.getPath()), Math.max(error.getLine(), 0), error.getText().strip()))
+                    .toList();
+            for (RulesetProblem problem : found) {
+                boolean followOn = problem.message().equals(PARSE_FOLLOW_ON)
+                        && found.stream().anyMatch(other -> other != problem && other.file().equals(problem.file()));
+                if (!followOn) {
+                    problems.add(problem);
+                }
             }
             return null;
         }
@@ -167,11 +182,20 @@ public final class Ruleset {
         return runtime;
     }
 
-    /** Parses each file alone first, so that malformed XML is reported with its file and line. */
+    /**
+     * Parses each file alone first, so that malformed XML is reported with its file, line and the parser's message:
+     * the DMN marshaller only logs such errors and returns null.
+     */
     private static boolean unmarshalEach(SortedMap<String, String> tables, List<RulesetProblem> problems) {
         boolean allRead = true;
         DMNMarshaller marshaller = DMNMarshallerFactory.newDefaultMarshaller();
         for (Map.Entry<String, String> file : tables.entrySet()) {
+            RulesetProblem malformed = malformedXml(file.getKey(), file.getValue());
+            if (malformed != null) {
+                allRead = false;
+                problems.add(malformed);
+                continue;
+            }
             try {
                 if (marshaller.unmarshal(new StringReader(file.getValue())) == null) {
                     problems.add(new RulesetProblem(file.getKey(), 0, "not a DMN model"));
@@ -179,25 +203,25 @@ public final class Ruleset {
                 }
             } catch (RuntimeException e) {
                 allRead = false;
-                problems.add(xmlProblem(file.getKey(), e));
+                problems.add(new RulesetProblem(file.getKey(), 0, rootMessage(e)));
             }
         }
         return allRead;
     }
 
-    private static RulesetProblem xmlProblem(String file, Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof XMLStreamException xml && xml.getLocation() != null) {
-                String message = xml.getMessage();
-                int newline = message.indexOf("Message: ");
-                return new RulesetProblem(file, xml.getLocation().getLineNumber(),
-                        newline >= 0 ? message.substring(newline + "Message: ".length()).strip() : message);
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
+    /** The XML parser's error if the file is not well-formed XML, else null. Document type declarations are refused. */
+    private static RulesetProblem malformedXml(String file, String xml) {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.newSAXParser().parse(new InputSource(new StringReader(xml)), new DefaultHandler());
+            return null;
+        } catch (SAXParseException e) {
+            return new RulesetProblem(file, Math.max(e.getLineNumber(), 0), e.getMessage());
+        } catch (SAXException | ParserConfigurationException | IOException e) {
+            return new RulesetProblem(file, 0, rootMessage(e));
         }
-        return new RulesetProblem(file, 0, rootMessage(e));
     }
 
     private static String describe(DMNMessage message) {
