@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import dev.arbiter.common.ProblemException;
 import dev.arbiter.decision.DecisionRepository.DecisionFilter;
 import dev.arbiter.intake.Alert;
 import dev.arbiter.intake.AlertReader;
+import dev.arbiter.security.Roles;
 
 /** Reading decisions, and the dry run. */
 @Path("/api/v1")
@@ -42,6 +44,7 @@ public class DecisionResource {
     }
 
     @GET
+    @RolesAllowed({Roles.INGEST, Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR})
     @Path("/decisions/{id}")
     @Operation(summary = "One decision")
     public DecisionView get(@PathParam("id") String id) {
@@ -49,6 +52,7 @@ public class DecisionResource {
     }
 
     @GET
+    @RolesAllowed({Roles.INGEST, Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR})
     @Path("/decisions")
     @Operation(summary = "Decisions, newest first, with cursor pagination",
             description = "Filters: priority (P1–P4), source, since and until (RFC 3339, decision time, since inclusive). "
@@ -64,6 +68,7 @@ public class DecisionResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.RULE_AUTHOR})
     @Path("/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dry run: decide an alert without storing anything")

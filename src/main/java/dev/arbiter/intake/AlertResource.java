@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.arbiter.common.Principal;
 import dev.arbiter.decision.DecisionService;
 import dev.arbiter.decision.DecisionView;
+import dev.arbiter.security.Roles;
 
 /** {@code POST /api/v1/alerts}: submit a canonical alert, get its decision. */
 @Path("/api/v1/alerts")
@@ -36,6 +38,7 @@ public class AlertResource {
     }
 
     @POST
+    @RolesAllowed(Roles.INGEST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit an alert",

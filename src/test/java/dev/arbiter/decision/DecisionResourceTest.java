@@ -19,11 +19,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.arbiter.common.TestClock;
 import dev.arbiter.intake.Fixtures;
+import dev.arbiter.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INGEST, Roles.ANALYST})
 class DecisionResourceTest {
 
     @Inject

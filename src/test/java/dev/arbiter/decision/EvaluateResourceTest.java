@@ -17,10 +17,13 @@ import dev.arbiter.audit.AuditRepository;
 import dev.arbiter.common.TestClock;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.intake.Fixtures;
+import dev.arbiter.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INGEST, Roles.ANALYST})
 class EvaluateResourceTest {
 
     @Inject

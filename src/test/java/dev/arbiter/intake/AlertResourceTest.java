@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
 import dev.arbiter.audit.AuditEvent;
 import dev.arbiter.audit.AuditRepository;
 import dev.arbiter.common.TestClock;
+import dev.arbiter.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INGEST, Roles.ANALYST})
 class AlertResourceTest {
 
     @Inject

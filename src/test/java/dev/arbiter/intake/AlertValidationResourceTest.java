@@ -18,11 +18,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.arbiter.audit.AuditRepository;
+import dev.arbiter.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Every kind of bad input gets a problem+json naming the field, and nothing is stored. */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INGEST, Roles.ANALYST})
 class AlertValidationResourceTest {
 
     private static final int UNPROCESSABLE = 422;

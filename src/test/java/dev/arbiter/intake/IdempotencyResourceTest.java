@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
 import dev.arbiter.common.TestClock;
 import dev.arbiter.decision.DecisionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.arbiter.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** Duplicate submissions and the Idempotency-Key header. */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {Roles.INGEST, Roles.ANALYST})
 class IdempotencyResourceTest {
 
     private static final int THREADS = 8;
