@@ -2,13 +2,22 @@ package dev.arbiter.common;
 
 import java.util.List;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -32,6 +41,32 @@ public class ProblemMapper {
                 .toList();
         return respond(ProblemException.invalid(summary(e.getConstraintViolations().size()), errors).problem()
                 .withInstance(uri.getPath()));
+    }
+
+    /** A typed request body that is not JSON (400) or does not fit its type (422). */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class})
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping) {
+            return respond(ProblemException.invalid(JsonPaths.of(mapping), JsonErrors.describe(mapping)).problem().withInstance(uri.getPath()));
+        }
+        return respond(ProblemException.badRequest("Malformed JSON: " + e.getOriginalMessage()).problem().withInstance(uri.getPath()));
+    }
+
+    /** No or bad credentials: one answer for every cause, so it reveals nothing about which part failed. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(UriInfo uri) {
+        return Response.status(401)
+                .header("WWW-Authenticate", "Basic realm=\"arbiter\", Bearer, ApiKey")
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, "unauthorized", "Unauthorized", "Authentication is required")
+                        .withInstance(uri.getPath()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "Your roles do not allow this").withInstance(uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -62,10 +97,5 @@ public class ProblemMapper {
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    /** For tests and other mappers: a violation's path as JSON path. */
-    static String path(ConstraintViolation<?> violation) {
-        return JsonPaths.ofViolation(violation);
     }
 }

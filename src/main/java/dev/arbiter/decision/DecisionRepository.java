@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.arbiter.common.Principal;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Stored decisions; listing is keyset-paginated on (decidedAt, id), newest first. */
@@ -39,6 +40,11 @@ public class DecisionRepository implements PanacheRepositoryBase<StoredDecision,
             query.append(" and decidedAt < :until");
             params.put("until", filter.until());
         }
+        if (filter.submitter() != null) {
+            query.append(" and principalKind = :submitterKind and principalId = :submitterId");
+            params.put("submitterKind", filter.submitter().kind());
+            params.put("submitterId", filter.submitter().id());
+        }
         if (after != null) {
             query.append(" and (decidedAt < :cursorTime or (decidedAt = :cursorTime and id < :cursorId))");
             params.put("cursorTime", after.decidedAt());
@@ -48,7 +54,7 @@ public class DecisionRepository implements PanacheRepositoryBase<StoredDecision,
         return find(query.toString(), params).page(0, limit).list();
     }
 
-    /** The filters of {@code GET /api/v1/decisions}; null means "any". */
-    public record DecisionFilter(String priority, String source, Instant since, Instant until) {
+    /** The filters of {@code GET /api/v1/decisions}; null means "any". {@code submitter} limits to one client's. */
+    public record DecisionFilter(String priority, String source, Instant since, Instant until, Principal submitter) {
     }
 }

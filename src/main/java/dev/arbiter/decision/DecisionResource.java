@@ -2,6 +2,7 @@ package dev.arbiter.decision;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
+import dev.arbiter.common.Principal;
 import dev.arbiter.common.ProblemException;
 import dev.arbiter.decision.DecisionRepository.DecisionFilter;
 import dev.arbiter.intake.Alert;
 import dev.arbiter.intake.AlertReader;
+import dev.arbiter.security.CurrentPrincipal;
 import dev.arbiter.security.Roles;
 
 /** Reading decisions, and the dry run. */
@@ -37,10 +40,17 @@ public class DecisionResource {
 
     private final DecisionService decisions;
     private final AlertReader reader;
+    private final CurrentPrincipal current;
 
-    DecisionResource(DecisionService decisions, AlertReader reader) {
+    DecisionResource(DecisionService decisions, AlertReader reader, CurrentPrincipal current) {
         this.decisions = decisions;
         this.reader = reader;
+        this.current = current;
+    }
+
+    /** An ingest-only client sees just what it submitted; everyone else with read access sees all. */
+    private Optional<Principal> submitterScope() {
+        return current.seesOnlyOwnSubmissions() ? Optional.of(current.get()) : Optional.empty();
     }
 
     @GET
@@ -48,7 +58,7 @@ public class DecisionResource {
     @Path("/decisions/{id}")
     @Operation(summary = "One decision")
     public DecisionView get(@PathParam("id") String id) {
-        return decisions.find(parseId(id)).orElseThrow(() -> ProblemException.notFound("No decision with id " + id));
+        return decisions.find(parseId(id), submitterScope()).orElseThrow(() -> ProblemException.notFound("No decision with id " + id));
     }
 
     @GET
@@ -63,7 +73,8 @@ public class DecisionResource {
         if (priority != null && !PRIORITIES.contains(priority)) {
             throw ProblemException.invalid("priority", "must be one of P1, P2, P3, P4");
         }
-        DecisionFilter filter = new DecisionFilter(priority, source, instant("since", since), instant("until", until));
+        DecisionFilter filter = new DecisionFilter(priority, source, instant("since", since), instant("until", until),
+                submitterScope().orElse(null));
         return decisions.list(filter, cursor, parseLimit(limit));
     }
 

@@ -29,6 +29,7 @@ import dev.arbiter.intake.Alert;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.intake.StoredAlert;
 import dev.arbiter.ruleset.ActiveRuleset;
+import dev.arbiter.security.SeparationOfDuties;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -48,9 +49,12 @@ public class DecisionService {
     private final DecisionConfig config;
     private final DecisionMapper mapper;
     private final ObjectMapper json;
+    private final SeparationOfDuties duties;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
-                    AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json) {
+                    AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
+                    SeparationOfDuties duties) {
+        this.duties = duties;
         this.rulesets = rulesets;
         this.context = context;
         this.alerts = alerts;
@@ -92,6 +96,17 @@ public class DecisionService {
 
     public Optional<DecisionView> find(UUID id) {
         return decisions.findByIdOptional(id).map(this::view);
+    }
+
+    /** The decision, if it exists and — when {@code submitter} is given — that principal submitted it. */
+    public Optional<DecisionView> find(UUID id, Optional<Principal> submitter) {
+        return decisions.findByIdOptional(id)
+                .filter(d -> submitter.isEmpty() || submittedBy(d, submitter.get()))
+                .map(this::view);
+    }
+
+    private static boolean submittedBy(StoredDecision decision, Principal principal) {
+        return decision.principalKind.equals(principal.kind()) && decision.principalId.equals(principal.id());
     }
 
     /** One page of decisions, newest first. */
@@ -184,6 +199,7 @@ public class DecisionService {
             decision.actions.add(action);
         }
         decisions.persist(decision);
+        duties.record(principal, decision.id.toString(), SeparationOfDuties.Duty.SUBMITTED);
         audit.append(principal, AuditLog.DECISION_MADE, decision.id.toString(), decisionPayload(decision));
         return mapper.view(decision, alert.externalId());
     }

@@ -1,7 +1,6 @@
 package dev.arbiter.intake;
 
 import java.io.IOException;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,12 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
+import dev.arbiter.common.JsonErrors;
 import dev.arbiter.common.JsonPaths;
 import dev.arbiter.common.Problem;
 import dev.arbiter.common.ProblemException;
@@ -87,64 +83,12 @@ public class AlertReader {
             throw ProblemException.badRequest("Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         } catch (JsonMappingException e) {
-            throw ProblemException.invalid(JsonPaths.of(e), describe(e));
+            throw ProblemException.invalid(JsonPaths.of(e), JsonErrors.describe(e));
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("Malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ProblemException.badRequest("The body could not be read");
         }
-    }
-
-    private static String describe(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "is not a field of the canonical alert";
-        }
-        if (e instanceof ValueInstantiationException || e instanceof InvalidFormatException) {
-            Throwable cause = e.getCause();
-            if (cause instanceof DateTimeParseException || isTime(e)) {
-                return "must be an RFC 3339 timestamp with a zone, such as 2026-11-28T02:14:00Z";
-            }
-            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-                return cause.getMessage();
-            }
-        }
-        if (e instanceof MismatchedInputException mismatch) {
-            if (isTime(e)) {
-                return "must be an RFC 3339 timestamp with a zone, such as 2026-11-28T02:14:00Z";
-            }
-            Class<?> target = mismatch.getTargetType();
-            return "must be " + expected(target);
-        }
-        return "is not valid here";
-    }
-
-    private static boolean isTime(JsonMappingException e) {
-        return e instanceof MismatchedInputException m && m.getTargetType() != null
-                && java.time.temporal.Temporal.class.isAssignableFrom(m.getTargetType());
-    }
-
-    private static String expected(Class<?> target) {
-        if (target == null) {
-            return "of another type";
-        }
-        if (target == String.class || target.isEnum()) {
-            return target.isEnum() ? "a string, one of: " + WireNames.allowed(enumType(target)) : "a string";
-        }
-        if (target == Integer.class || target == int.class || target == Long.class) {
-            return "a whole number";
-        }
-        if (target == Boolean.class || target == boolean.class) {
-            return "true or false";
-        }
-        if (java.util.Collection.class.isAssignableFrom(target)) {
-            return "an array";
-        }
-        return "an object";
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Class<? extends Enum<?>> enumType(Class<?> target) {
-        return (Class<? extends Enum<?>>) target;
     }
 
     private void validate(Alert alert) {

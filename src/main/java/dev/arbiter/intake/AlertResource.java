@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.arbiter.common.Principal;
 import dev.arbiter.decision.DecisionService;
 import dev.arbiter.decision.DecisionView;
+import dev.arbiter.security.CurrentPrincipal;
 import dev.arbiter.security.Roles;
 
 /** {@code POST /api/v1/alerts}: submit a canonical alert, get its decision. */
@@ -30,11 +30,13 @@ public class AlertResource {
     private final AlertReader reader;
     private final DecisionService decisions;
     private final IdempotencyService idempotency;
+    private final CurrentPrincipal current;
 
-    AlertResource(AlertReader reader, DecisionService decisions, IdempotencyService idempotency) {
+    AlertResource(AlertReader reader, DecisionService decisions, IdempotencyService idempotency, CurrentPrincipal current) {
         this.reader = reader;
         this.decisions = decisions;
         this.idempotency = idempotency;
+        this.current = current;
     }
 
     @POST
@@ -47,21 +49,23 @@ public class AlertResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = Alert.class)))
     public Response submit(byte[] body, @HeaderParam(IdempotencyService.HEADER) String idempotencyKey) {
         Alert alert = reader.read(body);
+        var principal = current.get();
         if (idempotencyKey == null) {
-            return respond(decisions.submit(alert, new String(body, StandardCharsets.UTF_8), Principal.ANONYMOUS));
+            return respond(decisions.submit(alert, new String(body, StandardCharsets.UTF_8), principal));
         }
-        Optional<IdempotencyService.Replay> replay = idempotency.claim(idempotencyKey, body);
+        String key = IdempotencyService.scoped(principal, idempotencyKey);
+        Optional<IdempotencyService.Replay> replay = idempotency.claim(key, body);
         if (replay.isPresent()) {
             DecisionView decision = decisions.find(replay.get().decisionId()).orElseThrow();
             return respond(replay.get().status(), decision);
         }
         try {
-            DecisionService.Submission submission = decisions.submit(alert, new String(body, StandardCharsets.UTF_8), Principal.ANONYMOUS);
+            DecisionService.Submission submission = decisions.submit(alert, new String(body, StandardCharsets.UTF_8), principal);
             Response response = respond(submission);
-            idempotency.complete(idempotencyKey, response.getStatus(), submission.decision().id());
+            idempotency.complete(key, response.getStatus(), submission.decision().id());
             return response;
         } catch (RuntimeException e) {
-            idempotency.release(idempotencyKey);
+            idempotency.release(key);
             throw e;
         }
     }

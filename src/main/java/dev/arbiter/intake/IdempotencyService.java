@@ -38,16 +38,24 @@ public class IdempotencyService {
         this.inFlightGrace = Duration.ofSeconds(config.idempotencyInFlightSeconds());
     }
 
+    /**
+     * The key as stored: scoped to the client, so two clients choosing the same key never see each other's answers.
+     *
+     * @throws ProblemException 400 when the header value is not a usable key
+     */
+    public static String scoped(dev.arbiter.common.Principal principal, String headerValue) {
+        return principal.kind() + ":" + principal.id() + "|" + parseKey(headerValue);
+    }
+
     /** A finished request to replay: its status and decision. */
     public record Replay(int status, UUID decisionId) {
     }
 
     /**
-     * Claims the key for this body. Empty means "go ahead and process, then {@link #complete} or {@link #release}";
+     * Claims the (scoped) key for this body. Empty means "go ahead and process, then {@link #complete} or {@link #release}";
      * a value means "replay this".
      */
-    public Optional<Replay> claim(String headerValue, byte[] body) {
-        String key = parseKey(headerValue);
+    public Optional<Replay> claim(String key, byte[] body) {
         String fingerprint = fingerprint(body);
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<IdempotencyRecord> seen = QuarkusTransaction.requiringNew().call(() -> records.findByIdOptional(key));
@@ -82,8 +90,7 @@ public class IdempotencyService {
     }
 
     /** Records the answer so retries replay it. */
-    public void complete(String headerValue, int status, UUID decisionId) {
-        String key = parseKey(headerValue);
+    public void complete(String key, int status, UUID decisionId) {
         QuarkusTransaction.requiringNew().run(() -> {
             IdempotencyRecord record = records.findById(key);
             if (record != null) {
@@ -95,8 +102,7 @@ public class IdempotencyService {
     }
 
     /** Forgets a claim whose request failed, so the client may retry with the same key. */
-    public void release(String headerValue) {
-        String key = parseKey(headerValue);
+    public void release(String key) {
         QuarkusTransaction.requiringNew().run(() -> records.delete("key = ?1 and state = ?2", key, IdempotencyRecord.IN_FLIGHT));
     }
 

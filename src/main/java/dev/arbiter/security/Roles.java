@@ -16,6 +16,9 @@ public final class Roles {
     /** Keys, users, context data, kill switch. */
     public static final String ADMIN = "admin";
 
+    /** Every role there is. */
+    public static final java.util.Set<String> ALL = java.util.Set.of(INGEST, ANALYST, APPROVER, RULE_AUTHOR, AUDITOR, ADMIN);
+
     private Roles() {
     }
 }

@@ -60,7 +60,7 @@ class AlertValidationResourceTest {
                 Arguments.of("timestamp without zone", valid.replace("2026-11-27T14:00:00Z", "2026-11-27T14:00:00"),
                         "$.occurredAt", "must be an RFC 3339 timestamp"),
                 Arguments.of("unknown field", valid.replace("\"severity\"", "\"severty\": \"low\", \"severity\""),
-                        "$.severty", "is not a field of the canonical alert"),
+                        "$.severty", "is not a known field"),
                 Arguments.of("confidence out of range", valid.replace("\"severity\": \"low\"", "\"severity\": \"low\", \"confidence\": 101"),
                         "$.confidence", "must be less than or equal to 100"),
                 Arguments.of("invalid IP address", valid.replace("\"category\": \"other\"", "\"category\": \"other\", \"entities\": {\"ips\": [{\"address\": \"999.1.1.1\"}]}"),

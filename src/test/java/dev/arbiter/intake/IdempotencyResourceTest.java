@@ -194,7 +194,7 @@ class IdempotencyResourceTest {
     private void inFlight(String key, String body) {
         QuarkusTransaction.requiringNew().run(() -> {
             IdempotencyRecord record = new IdempotencyRecord();
-            record.key = key;
+            record.key = IdempotencyService.scoped(new dev.arbiter.common.Principal("user", "tester", "tester"), key);
             record.fingerprint = IdempotencyService.fingerprint(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             record.state = IdempotencyRecord.IN_FLIGHT;
             record.createdAt = clock.instant();

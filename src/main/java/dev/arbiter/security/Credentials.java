@@ -1,0 +1,102 @@
+package dev.arbiter.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.arbiter.common.Principal;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Checks presented passwords and API keys. Every failure looks the same to the caller; failures count towards
+ * {@link Lockout}. Unknown users still cost a bcrypt comparison, so timing does not reveal which names exist.
+ */
+@ApplicationScoped
+public class Credentials {
+
+    /** {@code arb_<keyId>.<secret>}. */
+    static final Pattern API_KEY = Pattern.compile("arb_([A-Za-z0-9]{12})\\.([A-Za-z0-9_-]{43})");
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password-anyone-has");
+
+    private final UserRepository users;
+    private final ApiKeyRepository keys;
+    private final Lockout lockout;
+    private final Clock clock;
+
+    Credentials(UserRepository users, ApiKeyRepository keys, Lockout lockout, Clock clock) {
+        this.users = users;
+        this.keys = keys;
+        this.lockout = lockout;
+        this.clock = clock;
+    }
+
+    /** An authenticated principal with its roles. */
+    public record Authenticated(Principal principal, Set<String> roles) {
+    }
+
+    public Optional<Authenticated> user(String username, char[] password) {
+        String subject = "user:" + username;
+        if (lockout.isLocked(subject)) {
+            return Optional.empty();
+        }
+        Optional<LocalUser> user = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username));
+        String given = new String(password);
+        boolean matches = BcryptUtil.matches(given, user.map(u -> u.passwordHash).orElse(DUMMY_HASH));
+        if (user.isEmpty() || !matches || user.get().disabled) {
+            lockout.recordFailure(subject);
+            return Optional.empty();
+        }
+        lockout.clear(subject);
+        LocalUser found = user.get();
+        return Optional.of(new Authenticated(new Principal("user", found.id.toString(), found.username), roles(found.roles)));
+    }
+
+    public Optional<Authenticated> apiKey(String presented) {
+        Matcher matcher = API_KEY.matcher(presented);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String keyId = matcher.group(1);
+        String subject = "key:" + keyId;
+        if (lockout.isLocked(subject)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<ApiKey> key = QuarkusTransaction.requiringNew().call(() -> keys.findByKeyId(keyId));
+        byte[] presentedHash = sha256(matcher.group(2)).getBytes(StandardCharsets.US_ASCII);
+        boolean matches = key.isPresent()
+                && MessageDigest.isEqual(presentedHash, key.get().secretHash.getBytes(StandardCharsets.US_ASCII));
+        if (!matches || !key.get().usableAt(now)) {
+            lockout.recordFailure(subject);
+            return Optional.empty();
+        }
+        QuarkusTransaction.requiringNew().run(() -> keys.touch(key.get().id, now));
+        ApiKey found = key.get();
+        return Optional.of(new Authenticated(new Principal("api-key", found.keyId, found.name), roles(found.roles)));
+    }
+
+    static Set<String> roles(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(r -> !r.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    static String sha256(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.arbiter.security;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.arbiter.common.Principal;
+
+/**
+ * Separation of duties as a service: features record who did what to which subject (submitted a decision,
+ * authored a ruleset version, voted on an approval) in the same transaction as the act, and ask before letting a
+ * principal act again. Approvals call {@link #conflicts} before accepting a vote.
+ */
+@ApplicationScoped
+@Transactional
+public class SeparationOfDuties {
+
+    /** What a principal can have done to a subject. */
+    public enum Duty {
+        SUBMITTED, AUTHORED, VOTED
+    }
+
+    private final DutyRepository duties;
+    private final Clock clock;
+
+    SeparationOfDuties(DutyRepository duties, Clock clock) {
+        this.duties = duties;
+        this.clock = clock;
+    }
+
+    /** Records that the principal performed the duty on the subject (idempotent). */
+    public void record(Principal principal, String subjectId, Duty duty) {
+        if (!duties.has(principal, subjectId, duty)) {
+            DutyRecord record = new DutyRecord();
+            record.subjectId = subjectId;
+            record.duty = duty.name();
+            record.principalKind = principal.kind();
+            record.principalId = principal.id();
+            record.recordedAt = clock.instant();
+            duties.persist(record);
+        }
+    }
+
+    public boolean submitted(Principal principal, String decisionId) {
+        return duties.has(principal, decisionId, Duty.SUBMITTED);
+    }
+
+    public boolean authored(Principal principal, String rulesetVersion) {
+        return duties.has(principal, rulesetVersion, Duty.AUTHORED);
+    }
+
+    public boolean voted(Principal principal, String approvalId) {
+        return duties.has(principal, approvalId, Duty.VOTED);
+    }
+
+    /**
+     * Everything that forbids the principal from voting on an approval of this decision: it submitted the decision,
+     * authored the ruleset that decided it, or already voted on the approval. Empty means free to vote.
+     */
+    public Set<Duty> conflicts(Principal principal, String decisionId, String rulesetVersion, String approvalId) {
+        Set<Duty> found = EnumSet.noneOf(Duty.class);
+        if (submitted(principal, decisionId)) {
+            found.add(Duty.SUBMITTED);
+        }
+        if (rulesetVersion != null && authored(principal, rulesetVersion)) {
+            found.add(Duty.AUTHORED);
+        }
+        if (approvalId != null && voted(principal, approvalId)) {
+            found.add(Duty.VOTED);
+        }
+        return found;
+    }
+}

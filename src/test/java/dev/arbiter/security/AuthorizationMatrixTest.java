@@ -1,0 +1,104 @@
+package dev.arbiter.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import dev.arbiter.intake.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every endpoint × (no credential, each role) → the expected status class, generated from one table. A new
+ * {@code /api/v1} endpoint that is not in the table fails {@link #everyApiEndpointIsInTheMatrix}.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    private static final Set<String> ALL = Roles.ALL;
+    private static final Set<String> READERS = Set.of(Roles.INGEST, Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR);
+
+    /** One endpoint: method, OpenAPI path, a concrete path to call, a body, and the roles allowed. */
+    record Endpoint(String method, String template, String path, String body, Set<String> allowed) {
+    }
+
+    static List<Endpoint> matrix() {
+        String alert = Fixtures.alert("minimal.json", "matrix-" + UUID.randomUUID());
+        String missing = UUID.randomUUID().toString();
+        return List.of(
+                new Endpoint("POST", "/api/v1/alerts", "/api/v1/alerts", alert, Set.of(Roles.INGEST)),
+                new Endpoint("POST", "/api/v1/evaluate", "/api/v1/evaluate", alert, Set.of(Roles.ANALYST, Roles.RULE_AUTHOR)),
+                new Endpoint("GET", "/api/v1/decisions", "/api/v1/decisions", null, READERS),
+                new Endpoint("GET", "/api/v1/decisions/{id}", "/api/v1/decisions/" + missing, null, READERS),
+                new Endpoint("GET", "/api/v1/me", "/api/v1/me", null, ALL),
+                new Endpoint("GET", "/api/v1/users", "/api/v1/users", null, Set.of(Roles.ADMIN)),
+                new Endpoint("POST", "/api/v1/users", "/api/v1/users", "{}", Set.of(Roles.ADMIN)),
+                new Endpoint("DELETE", "/api/v1/users/{username}", "/api/v1/users/nobody-" + missing, null, Set.of(Roles.ADMIN)),
+                new Endpoint("GET", "/api/v1/api-keys", "/api/v1/api-keys", null, Set.of(Roles.ADMIN)),
+                new Endpoint("POST", "/api/v1/api-keys", "/api/v1/api-keys", "{}", Set.of(Roles.ADMIN)),
+                new Endpoint("DELETE", "/api/v1/api-keys/{id}", "/api/v1/api-keys/" + missing, null, Set.of(Roles.ADMIN)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointForEveryCaller() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : matrix()) {
+            tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.template() + " without credentials → 401",
+                    () -> assertThat(call(given(), endpoint).statusCode()).isEqualTo(401)));
+            for (String role : ALL) {
+                boolean allowed = endpoint.allowed().contains(role);
+                tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.template() + " as " + role
+                        + (allowed ? " → allowed" : " → 403"), () -> {
+                    int status = call(given().auth().oauth2(Tokens.withRoles("matrix-" + role, role)), endpoint).statusCode();
+                    if (allowed) {
+                        assertThat(status).as("status").isNotIn(401, 403).isLessThan(500);
+                    } else {
+                        assertThat(status).as("status").isEqualTo(403);
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void everyApiEndpointIsInTheMatrix() {
+        JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Set<String> documented = new TreeSet<>();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/v1")) {
+                continue;
+            }
+            for (String method : path.getValue().keySet()) {
+                if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    documented.add(method.toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        Set<String> inMatrix = new TreeSet<>();
+        matrix().forEach(e -> inMatrix.add(e.method() + " " + e.template()));
+        assertThat(inMatrix).as("endpoints in the authorization matrix").containsExactlyElementsOf(documented);
+    }
+
+    private static Response call(RequestSpecification request, Endpoint endpoint) {
+        if (endpoint.body() != null) {
+            request = request.contentType(ContentType.JSON).body(endpoint.body());
+        }
+        return request.when().request(endpoint.method(), endpoint.path());
+    }
+}
