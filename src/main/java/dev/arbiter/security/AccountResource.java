@@ -76,7 +76,7 @@ public class AccountResource {
 
     @GET
     @Path("/users")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "Local users")
     public List<AccountService.UserView> users() {
         return accounts.listUsers();
@@ -106,7 +106,7 @@ public class AccountResource {
 
     @GET
     @Path("/api-keys")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "API keys (never their secrets)")
     public List<AccountService.KeyView> keys() {
         return accounts.listKeys();

@@ -99,7 +99,8 @@ class AlertResourceTest {
         List<AuditEvent> decisionEvents = audit.forSubject(created.path("id"));
         assertThat(decisionEvents).extracting(e -> e.type).containsExactly("decision.made");
         assertThat(decisionEvents.get(0).payload).contains("\"priority\":\"P1\"").contains(created.<String>path("rulesetVersion"));
-        assertThat(decisionEvents.get(0).principalKind).isEqualTo("anonymous");
+        assertThat(decisionEvents.get(0).principalKind).isEqualTo("user");
+        assertThat(decisionEvents.get(0).principalId).isEqualTo("tester");
     }
 
     @Test

@@ -45,10 +45,10 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/decisions", "/api/v1/decisions", null, READERS),
                 new Endpoint("GET", "/api/v1/decisions/{id}", "/api/v1/decisions/" + missing, null, READERS),
                 new Endpoint("GET", "/api/v1/me", "/api/v1/me", null, ALL),
-                new Endpoint("GET", "/api/v1/users", "/api/v1/users", null, Set.of(Roles.ADMIN)),
+                new Endpoint("GET", "/api/v1/users", "/api/v1/users", null, Set.of(Roles.ADMIN, Roles.AUDITOR)),
                 new Endpoint("POST", "/api/v1/users", "/api/v1/users", "{}", Set.of(Roles.ADMIN)),
                 new Endpoint("DELETE", "/api/v1/users/{username}", "/api/v1/users/nobody-" + missing, null, Set.of(Roles.ADMIN)),
-                new Endpoint("GET", "/api/v1/api-keys", "/api/v1/api-keys", null, Set.of(Roles.ADMIN)),
+                new Endpoint("GET", "/api/v1/api-keys", "/api/v1/api-keys", null, Set.of(Roles.ADMIN, Roles.AUDITOR)),
                 new Endpoint("POST", "/api/v1/api-keys", "/api/v1/api-keys", "{}", Set.of(Roles.ADMIN)),
                 new Endpoint("DELETE", "/api/v1/api-keys/{id}", "/api/v1/api-keys/" + missing, null, Set.of(Roles.ADMIN)));
     }
@@ -63,11 +63,12 @@ class AuthorizationMatrixTest {
                 boolean allowed = endpoint.allowed().contains(role);
                 tests.add(DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.template() + " as " + role
                         + (allowed ? " → allowed" : " → 403"), () -> {
-                    int status = call(given().auth().oauth2(Tokens.withRoles("matrix-" + role, role)), endpoint).statusCode();
+                    Response response = call(given().auth().oauth2(Tokens.withRoles("matrix-" + role, role)), endpoint);
                     if (allowed) {
-                        assertThat(status).as("status").isNotIn(401, 403).isLessThan(500);
+                        assertThat(response.statusCode()).as("status").isNotIn(401, 403).isLessThan(500);
                     } else {
-                        assertThat(status).as("status").isEqualTo(403);
+                        assertThat(response.statusCode()).as("status").isEqualTo(403);
+                        assertThat(response.contentType()).startsWith("application/problem+json");
                     }
                 }));
             }
