@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,11 +51,13 @@ public class DecisionService {
     private final DecisionMapper mapper;
     private final ObjectMapper json;
     private final SeparationOfDuties duties;
+    private final Event<ActionReady> actionReady;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
-                    SeparationOfDuties duties) {
+                    SeparationOfDuties duties, Event<ActionReady> actionReady) {
         this.duties = duties;
+        this.actionReady = actionReady;
         this.rulesets = rulesets;
         this.context = context;
         this.alerts = alerts;
@@ -200,6 +203,11 @@ public class DecisionService {
         }
         decisions.persist(decision);
         duties.record(principal, decision.id.toString(), SeparationOfDuties.Duty.SUBMITTED);
+        for (StoredAction action : decision.actions) {
+            if (StoredAction.QUEUED.equals(action.status)) {
+                actionReady.fire(new ActionReady(decision.id, action.id));
+            }
+        }
         audit.append(principal, AuditLog.DECISION_MADE, decision.id.toString(), decisionPayload(decision));
         return mapper.view(decision, alert.externalId());
     }
