@@ -55,6 +55,11 @@ public class AccountResource {
             Instant expiresAt) {
     }
 
+    /** A password change. */
+    public record PasswordChange(@NotNull String currentPassword,
+                                 @NotNull @Size(min = 12, max = 200, message = "must have 12 to 200 characters") String newPassword) {
+    }
+
     /** Who am I, with which roles. */
     public record Me(String kind, String id, String name, Set<String> roles) {
     }
@@ -72,6 +77,16 @@ public class AccountResource {
             }
         }
         return new Me(principal.kind(), principal.id(), principal.name(), roles);
+    }
+
+    @POST
+    @Path("/me/password")
+    @RolesAllowed("**")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change your own password (local users)")
+    public Response changePassword(@Valid @NotNull PasswordChange change) {
+        accounts.changePassword(current.get(), change.currentPassword(), change.newPassword());
+        return Response.noContent().build();
     }
 
     @GET

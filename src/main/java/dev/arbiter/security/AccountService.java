@@ -71,6 +71,19 @@ public class AccountService {
         return users.listAll(io.quarkus.panache.common.Sort.by("username")).stream().map(AccountService::view).toList();
     }
 
+    /** A local user changes their own password, proving the current one. */
+    public void changePassword(Principal actor, String currentPassword, String newPassword) {
+        LocalUser user = "user".equals(actor.kind()) ? users.findByIdOptional(UUID.fromString(actor.id())).orElse(null) : null;
+        if (user == null) {
+            throw ProblemException.conflict("not-a-local-user", "Only local users have a password to change here");
+        }
+        if (!BcryptUtil.matches(currentPassword, user.passwordHash)) {
+            throw ProblemException.invalid("$.currentPassword", "is not your current password");
+        }
+        user.passwordHash = BcryptUtil.bcryptHash(newPassword);
+        audit.append(actor, "user.password-changed", user.id.toString(), Map.of("username", user.username));
+    }
+
     public void deleteUser(String username, Principal actor) {
         LocalUser user = users.findByUsername(username)
                 .orElseThrow(() -> ProblemException.notFound("No user named " + username));

@@ -36,7 +36,7 @@ public class AdminBootstrap {
                 password = AccountService.randomSecret();
                 writeOnce(Path.of(config.admin().passwordFile()), password);
                 LOG.warnf("Created admin user '%s' with a generated password, written to %s (readable by this user only). "
-                        + "Change it, or set ARBITER_SECURITY_ADMIN_PASSWORD before the first start.",
+                        + "Change it with POST /api/v1/me/password, or set ARBITER_SECURITY_ADMIN_PASSWORD before the first start.",
                         username, Path.of(config.admin().passwordFile()).toAbsolutePath());
             } else {
                 LOG.infof("Created admin user '%s' with the configured password", username);

@@ -88,6 +88,21 @@ class AuthenticationResourceTest {
     }
 
     @Test
+    void localUserChangesTheirPassword() {
+        String name = createUser("changer-" + UUID.randomUUID().toString().substring(0, 8), "the first password", "analyst");
+        given().auth().preemptive().basic(name, "the first password").contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "not my password", "newPassword", "the second password"))
+                .when().post("/api/v1/me/password").then().statusCode(422).body("errors[0].field", equalTo("$.currentPassword"));
+        given().auth().preemptive().basic(name, "the first password").contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "the first password", "newPassword", "the second password"))
+                .when().post("/api/v1/me/password").then().statusCode(204);
+
+        assertUnauthorized(given().auth().preemptive().basic(name, "the first password").when().get("/api/v1/me"));
+        given().auth().preemptive().basic(name, "the second password").when().get("/api/v1/me").then().statusCode(200);
+        assertThat(audit.count("type", "user.password-changed")).isPositive();
+    }
+
+    @Test
     void apiKeyIsShownOnceAndStoredOnlyAsAHash() {
         Map<String, Object> created = createKey("siem-" + UUID.randomUUID(), null, "ingest");
         String key = (String) created.get("key");

@@ -45,6 +45,7 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/decisions", "/api/v1/decisions", null, READERS),
                 new Endpoint("GET", "/api/v1/decisions/{id}", "/api/v1/decisions/" + missing, null, READERS),
                 new Endpoint("GET", "/api/v1/me", "/api/v1/me", null, ALL),
+                new Endpoint("POST", "/api/v1/me/password", "/api/v1/me/password", "{}", ALL),
                 new Endpoint("GET", "/api/v1/users", "/api/v1/users", null, Set.of(Roles.ADMIN, Roles.AUDITOR)),
                 new Endpoint("POST", "/api/v1/users", "/api/v1/users", "{}", Set.of(Roles.ADMIN)),
                 new Endpoint("DELETE", "/api/v1/users/{username}", "/api/v1/users/nobody-" + missing, null, Set.of(Roles.ADMIN)),
