@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.arbiter.audit.AuditLog;
+import dev.arbiter.common.Constraints;
 import dev.arbiter.common.Principal;
 import dev.arbiter.context.AlertContext;
 import dev.arbiter.context.ContextProvider;
@@ -238,20 +239,6 @@ public class DecisionService {
 
     /** Whether the failure is the (source, external_id) unique constraint, i.e. another request stored it first. */
     static boolean isDuplicateAlert(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && violation.getConstraintName() != null
-                    && violation.getConstraintName().toLowerCase().contains("uq_alert_source_external")) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase().contains("uq_alert_source_external")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return Constraints.violated(e, "uq_alert_source_external");
     }
 }

@@ -1,16 +1,15 @@
 package dev.arbiter.intake;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.arbiter.common.Constraints;
+import dev.arbiter.common.Digests;
 import dev.arbiter.common.Problem;
 import dev.arbiter.common.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -119,23 +118,11 @@ public class IdempotencyService {
             });
             return true;
         } catch (RuntimeException e) {
-            if (isDuplicateKey(e)) {
+            if (Constraints.violated(e, null)) {
                 return false;
             }
             throw e;
         }
-    }
-
-    private static boolean isDuplicateKey(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     /** The key: the draft sends it as a structured-field string, so surrounding quotes are removed. */
@@ -152,10 +139,6 @@ public class IdempotencyService {
     }
 
     static String fingerprint(byte[] body) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "sha256:" + Digests.sha256Hex(body);
     }
 }
