@@ -117,14 +117,18 @@ final class WazuhFormat extends SingleAlertFormat {
                 .attribute("full_log", wazuh.get("full_log"));
     }
 
-    /** Levels 0–3 → informational, 4–6 → low, 7–11 → medium, 12–14 → high, 15 → critical. */
+    /**
+     * Wazuh's rule classification: 0–3 (ignored, notifications, successful events) → informational, 4–6 (low-priority
+     * errors, low-relevance attacks) → low, 7–11 → medium, 12–14 (high-importance events) → high, 15–16 (severe
+     * attack; current Wazuh versions go up to 16) → critical.
+     */
     static Severity severity(Field level) {
         Long value = level.wholeNumber();
         if (value == null) {
             throw DocumentException.invalid(level.path(), "is required");
         }
-        if (value < 0 || value > 15) {
-            throw DocumentException.invalid(level.path(), "must be a Wazuh rule level from 0 to 15");
+        if (value < 0 || value > 16) {
+            throw DocumentException.invalid(level.path(), "must be a Wazuh rule level from 0 to 16");
         }
         return value <= 3 ? Severity.INFORMATIONAL : value <= 6 ? Severity.LOW : value <= 11 ? Severity.MEDIUM
                 : value <= 14 ? Severity.HIGH : Severity.CRITICAL;

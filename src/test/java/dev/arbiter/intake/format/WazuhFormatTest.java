@@ -74,7 +74,7 @@ class WazuhFormatTest {
 
     @ParameterizedTest(name = "level {0} is {1}")
     @CsvSource({"0, INFORMATIONAL", "3, INFORMATIONAL", "4, LOW", "6, LOW", "7, MEDIUM", "11, MEDIUM", "12, HIGH",
-            "14, HIGH", "15, CRITICAL"})
+            "14, HIGH", "15, CRITICAL", "16, CRITICAL"})
     void levelScale(int level, Severity expected) {
         String wazuh = FormatFixtures.read("wazuh", "sshd-brute-force.json").replace("\"level\":10", "\"level\":" + level);
 
@@ -82,13 +82,13 @@ class WazuhFormatTest {
     }
 
     @Test
-    void refusesALevelAbove15() {
-        String wazuh = FormatFixtures.read("wazuh", "sshd-brute-force.json").replace("\"level\":10", "\"level\":16");
+    void refusesALevelAbove16() {
+        String wazuh = FormatFixtures.read("wazuh", "sshd-brute-force.json").replace("\"level\":10", "\"level\":17");
 
         assertThatThrownBy(() -> format.map(FormatFixtures.parse(wazuh)))
                 .isInstanceOfSatisfying(DocumentException.class, e -> {
                     assertThat(e.field()).isEqualTo("$.rule.level");
-                    assertThat(e.reason()).isEqualTo("must be a Wazuh rule level from 0 to 15");
+                    assertThat(e.reason()).isEqualTo("must be a Wazuh rule level from 0 to 16");
                 });
     }
 
