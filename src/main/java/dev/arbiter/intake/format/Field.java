@@ -72,7 +72,14 @@ final class Field {
     Field dotted(String dottedName) {
         String[] parts = dottedName.split("\\.");
         Field found = dotted(parts, 0);
-        return found != null ? found : new Field(null, path + "." + dottedName);
+        if (found != null) {
+            return found;
+        }
+        String absent = path;
+        for (String part : parts) {
+            absent = JsonPaths.child(absent, part);
+        }
+        return new Field(null, absent);
     }
 
     private Field dotted(String[] parts, int from) {

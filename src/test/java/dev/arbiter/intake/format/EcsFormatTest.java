@@ -111,6 +111,17 @@ class EcsFormatTest {
     }
 
     @Test
+    void namesAMissingTimestampLikeAPresentOne() {
+        String document = FormatFixtures.read("ecs", "ids-scan-no-host.json").replace("\"@timestamp\": \"2026-11-28T02:12:44.019Z\",", "");
+
+        assertThatThrownBy(() -> format.map(FormatFixtures.parse(document)))
+                .isInstanceOfSatisfying(DocumentException.class, e -> {
+                    assertThat(e.field()).isEqualTo("$['@timestamp']");
+                    assertThat(e.reason()).isEqualTo("is required");
+                });
+    }
+
+    @Test
     void requiresAnId() {
         String document = FormatFixtures.read("ecs", "ids-scan-no-host.json").replace("\"id\": \"ids-evt-4a7b9c2d\",", "");
 
