@@ -164,7 +164,37 @@ final class Draft {
         } else {
             hosts.add(merged);
         }
+        if (merged.hostname() != null && merged.ip() != null) {
+            // an earlier mention of the address alone was this host
+            for (int i = hosts.size() - 1; i >= 0; i--) {
+                if (i != index && hosts.get(i).hostname() == null && merged.ip().equalsIgnoreCase(hosts.get(i).ip())) {
+                    removeHost(i);
+                }
+            }
+        }
         return this;
+    }
+
+    /** Removes a host and renumbers the origins of the hosts after it. */
+    private void removeHost(int removed) {
+        hosts.remove(removed);
+        Pattern hostPath = Pattern.compile("\\$\\.entities\\.hosts\\[(\\d+)](.*)");
+        Map<String, String> renumbered = new HashMap<>();
+        for (var it = origins.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, String> origin = it.next();
+            Matcher matcher = hostPath.matcher(origin.getKey());
+            if (!matcher.matches()) {
+                continue;
+            }
+            int position = Integer.parseInt(matcher.group(1));
+            if (position >= removed) {
+                it.remove();
+                if (position > removed) {
+                    renumbered.put("$.entities.hosts[" + (position - 1) + "]" + matcher.group(2), origin.getValue());
+                }
+            }
+        }
+        origins.putAll(renumbered);
     }
 
     Draft user(String name, Field from) {
