@@ -23,6 +23,8 @@ public class AuditLog {
     /** Event types. */
     public static final String ALERT_RECEIVED = "alert.received";
     public static final String DECISION_MADE = "decision.made";
+    /** The source reported the alert over (for example an Alertmanager "resolved" notification). */
+    public static final String ALERT_RESOLVED = "alert.resolved";
 
     private final AuditRepository events;
     private final Clock clock;

@@ -57,6 +57,13 @@ public final class JsonPaths {
         return path.toString();
     }
 
+    /** The path of member {@code name} of the object at {@code parent}: {@code $.a} + {@code b} is {@code $.a.b}. */
+    public static String child(String parent, String name) {
+        StringBuilder path = new StringBuilder(parent);
+        appendName(path, name);
+        return path.toString();
+    }
+
     private static void appendName(StringBuilder path, String name) {
         if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             path.append('.').append(name);

@@ -123,10 +123,15 @@ public class DecisionService {
         return new DecisionView.Page(items.stream().map(this::view).toList(), next);
     }
 
-    private Optional<DecisionView> findForAlert(Alert alert) {
-        return alerts.findBySourceAndExternalId(alert.source(), alert.externalId())
+    /** The decision made for the alert with this source and external id, if one was stored. */
+    public Optional<DecisionView> findFor(String source, String externalId) {
+        return alerts.findBySourceAndExternalId(source, externalId)
                 .flatMap(stored -> decisions.findByAlertId(stored.id))
                 .map(this::view);
+    }
+
+    private Optional<DecisionView> findForAlert(Alert alert) {
+        return findFor(alert.source(), alert.externalId());
     }
 
     private DecisionView view(StoredDecision decision) {

@@ -91,7 +91,20 @@ public class AlertReader {
         }
     }
 
-    private void validate(Alert alert) {
+    /**
+     * Checks an alert built in code (for example mapped from another format) exactly as a submitted one: 422 naming
+     * every offending field of the canonical alert.
+     */
+    public void validate(Alert alert) {
+        List<Problem.FieldError> errors = violations(alert);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " fields are invalid", errors);
+        }
+    }
+
+    /** Every constraint the alert breaks, by JSON path into the canonical alert, sorted; empty when it is valid. */
+    public List<Problem.FieldError> violations(Alert alert) {
         Set<ConstraintViolation<Alert>> violations = validator.validate(alert);
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<Alert> violation : violations) {
@@ -109,10 +122,7 @@ public class AlertReader {
             errors.add(new Problem.FieldError("$.entities", "names " + entities.count() + " entities; at most "
                     + config.maxEntities() + " are accepted"));
         }
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-            throw ProblemException.invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                    : errors.size() + " fields are invalid", errors);
-        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        return errors;
     }
 }

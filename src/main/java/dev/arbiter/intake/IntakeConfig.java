@@ -15,6 +15,14 @@ public interface IntakeConfig {
     @WithDefault("100")
     int maxEntities();
 
+    /** Most documents (non-blank lines) one {@code application/x-ndjson} batch may carry; more get 413. */
+    @WithDefault("1000")
+    int maxBatchLines();
+
+    /** Largest accepted batch body in bytes; larger batches get 413. Each line must also fit {@link #maxBodyBytes()}. */
+    @WithDefault("10485760")
+    int maxBatchBytes();
+
     /** How long a completed Idempotency-Key is remembered, in hours. */
     @WithDefault("24")
     int idempotencyKeyHours();

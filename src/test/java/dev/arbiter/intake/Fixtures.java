@@ -12,7 +12,13 @@ public final class Fixtures {
     }
 
     public static String read(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/alerts/" + name)) {
+        return resource("/alerts/" + name);
+    }
+
+    /** Any test resource by its absolute classpath path, e.g. {@code /formats/suricata/et-malware-c2.json}. */
+    public static String resource(String path) {
+        String name = path;
+        try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("No fixture " + name);
             }

@@ -41,6 +41,7 @@ class AuthorizationMatrixTest {
         String missing = UUID.randomUUID().toString();
         return List.of(
                 new Endpoint("POST", "/api/v1/alerts", "/api/v1/alerts", alert, Set.of(Roles.INGEST)),
+                new Endpoint("POST", "/api/v1/intake/{format}", "/api/v1/intake/suricata", Fixtures.resource("/formats/suricata/et-malware-c2.json"), Set.of(Roles.INGEST)),
                 new Endpoint("POST", "/api/v1/evaluate", "/api/v1/evaluate", alert, Set.of(Roles.ANALYST, Roles.RULE_AUTHOR)),
                 new Endpoint("GET", "/api/v1/decisions", "/api/v1/decisions", null, READERS),
                 new Endpoint("GET", "/api/v1/decisions/{id}", "/api/v1/decisions/" + missing, null, READERS),
