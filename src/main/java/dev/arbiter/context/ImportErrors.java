@@ -40,8 +40,15 @@ public final class ImportErrors {
         if (total == 0) {
             return;
         }
+        errors.sort(java.util.Comparator.comparingInt(ImportErrors::rowOf).thenComparing(Problem.FieldError::field));
         String detail = total + (total == 1 ? " error" : " errors") + "; nothing was imported"
                 + (total > errors.size() ? " (the first " + errors.size() + " are listed)" : "");
         throw ProblemException.invalid(detail, errors);
+    }
+
+    /** The row an error names, 0 for errors outside the rows (the header, say), for listing in row order. */
+    private static int rowOf(Problem.FieldError error) {
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("^row (\\d+):").matcher(error.field());
+        return row.find() ? Integer.parseInt(row.group(1)) : 0;
     }
 }
