@@ -160,6 +160,7 @@ public class DecisionService {
         decision.alertId = stored.id;
         decision.source = alert.source();
         decision.decidedAt = assessed.time().now();
+        decision.lastSeenAt = decision.decidedAt;
         decision.rulesetVersion = assessment.rulesetVersion();
         decision.riskScore = assessment.score();
         decision.riskLevel = assessment.level();
