@@ -48,6 +48,8 @@ public class DecisionService {
     private final DecisionConfig config;
     private final DecisionMapper mapper;
     private final ObjectMapper json;
+    /** Reads stored snapshots back; their facts also carry derived properties (a host's label) to ignore. */
+    private final ObjectMapper snapshots;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json) {
@@ -60,6 +62,7 @@ public class DecisionService {
         this.config = config;
         this.mapper = mapper;
         this.json = json;
+        this.snapshots = json.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The outcome of a submission: the decision, and whether this request created it. */
@@ -82,6 +85,27 @@ public class DecisionService {
             }
             throw e;
         }
+    }
+
+    /**
+     * Assesses a stored decision again from what it stored: the alert as received, the context snapshot and the
+     * decision time, with the active ruleset. The inventory and history as they are now play no part, so with the
+     * same ruleset the answer is the stored one. Empty when there is no such decision.
+     */
+    public Optional<Assessment> reassess(UUID decisionId) {
+        return decisions.findByIdOptional(decisionId).map(decision -> {
+            StoredAlert alert = alerts.findById(decision.alertId);
+            try {
+                Alert canonical = snapshots.readValue(alert.rawJson, Alert.class);
+                com.fasterxml.jackson.databind.JsonNode snapshot = snapshots.readTree(decision.contextJson);
+                AlertContext stored = snapshots.treeToValue(snapshot.get("context"), AlertContext.class);
+                DecisionTime time = snapshots.treeToValue(snapshot.get("decisionTime"), DecisionTime.class);
+                return rulesets.get().assess(new AssessmentInput(toFact(canonical), stored.hosts(), stored.users(),
+                        stored.ips(), stored.files(), stored.history(), time));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored decision " + decisionId + " cannot be read back", e);
+            }
+        });
     }
 
     /** The same computation as {@link #submit}, storing nothing. */
