@@ -154,8 +154,9 @@ public class IdentityService {
         for (int i = 0; i < ids.size(); i += CHUNK) {
             identities.list("id in ?1", ids.subList(i, Math.min(ids.size(), i + CHUNK))).forEach(x -> existing.put(x.id, x));
         }
-        // Account names may move between identities of this import: park them on unique placeholders first.
-        existing.values().forEach(x -> x.accountKey = "\u0000" + x.id);
+        // Account names may move between identities of this import: park them on unique placeholders first. A key
+        // is always lower case, so an upper-case placeholder cannot clash with a real one.
+        existing.values().forEach(x -> x.accountKey = "MOVING:" + x.id);
         identities.flush();
         Instant now = clock.instant();
         int created = 0;
