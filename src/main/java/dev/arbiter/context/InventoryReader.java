@@ -175,7 +175,7 @@ public class InventoryReader {
             }
         } catch (IOException | RuntimeException e) {
             String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage() : "is not valid CSV";
-            errors.add(rows.size() + 1, "$", "is not valid CSV: " + message);
+            errors.add(rows.size() + 1, "csv", "is not valid CSV: " + message);
         }
         return rows;
     }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.arbiter.audit.AuditLog;
@@ -75,7 +77,7 @@ public class DecisionService {
         this.dedup = dedup;
         this.suppressions = suppressions;
         Fingerprint.check(dedup.fields());
-        this.snapshots = json.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.snapshots = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The outcome of a submission: the decision, and whether this request created it. */
@@ -117,7 +119,7 @@ public class DecisionService {
             StoredAlert alert = alerts.findById(decision.alertId);
             try {
                 Alert canonical = snapshots.readValue(alert.rawJson, Alert.class);
-                com.fasterxml.jackson.databind.JsonNode snapshot = snapshots.readTree(decision.contextJson);
+                JsonNode snapshot = snapshots.readTree(decision.contextJson);
                 AlertContext stored = snapshots.treeToValue(snapshot.get("context"), AlertContext.class);
                 DecisionTime time = snapshots.treeToValue(snapshot.get("decisionTime"), DecisionTime.class);
                 return rulesets.get().assess(new AssessmentInput(toFact(canonical), stored.hosts(), stored.users(),
