@@ -1,7 +1,8 @@
 /**
- * What Arbiter knows beyond the alert: asset criticality, identities, threat-intel matches and entity history,
- * delivered to the engine as facts through {@link dev.arbiter.context.ContextProvider}. Today a small configured
- * list ({@link dev.arbiter.context.ConfiguredContext}); the inventory, intel and vulnerability feeds replace it
- * behind the same interface. Never decides anything itself.
+ * What Arbiter knows beyond the alert, delivered to the engine as facts through
+ * {@link dev.arbiter.context.ContextProvider}: the inventory of assets ({@code asset}), identities ({@code identity})
+ * and threat-intel indicators ({@code intel}), each with its API and bulk imports, and per-entity history with
+ * decaying accumulated risk. {@link dev.arbiter.context.InventoryContext} matches an alert's entities through short-TTL
+ * caches that writes invalidate. Never decides anything itself.
  */
 package dev.arbiter.context;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.arbiter.engine.Assessment;
 import dev.arbiter.intake.Alert;
+import dev.arbiter.suppression.SuppressionService;
 
 /** Maps assessments and stored decisions to the API's {@link DecisionView}. */
 @ApplicationScoped
@@ -37,25 +38,30 @@ class DecisionMapper {
                 .toList());
     }
 
-    DecisionView view(StoredDecision decision, String externalId) {
+    DecisionView view(StoredDecision decision, String externalId, SuppressionService.Applied suppression) {
         List<DecisionView.Action> actions = decision.actions.stream()
                 .map(a -> new DecisionView.Action(a.id, a.type, a.target, a.impact, a.status))
                 .toList();
         return new DecisionView(decision.id, decision.alertId, decision.source, externalId, decision.decidedAt,
-                decision.rulesetVersion,
+                decision.occurrenceCount, decision.lastSeenAt, decision.rulesetVersion,
                 new DecisionView.Risk(decision.riskScore, decision.riskLevel, read(decision.factorsJson, FACTORS)),
-                decision.priority, decision.slaMinutes, actions,
+                decision.priority, decision.slaMinutes, actions, suppressed(suppression),
                 read(decision.explanationJson, new TypeReference<DecisionView.Explanation>() {
                 }), null);
     }
 
-    DecisionView dryRun(Alert alert, Assessment assessment, Instant decidedAt) {
-        List<DecisionView.Action> actions = assessment.actions().stream()
+    DecisionView dryRun(Alert alert, Assessment assessment, Instant decidedAt, SuppressionService.Applied suppression) {
+        List<DecisionView.Action> actions = suppression != null ? List.of() : assessment.actions().stream()
                 .map(a -> new DecisionView.Action(null, a.type(), a.target(), a.impact(), StoredAction.initialStatus(a.impact())))
                 .toList();
-        return new DecisionView(null, null, alert.source(), alert.externalId(), decidedAt, assessment.rulesetVersion(),
-                new DecisionView.Risk(assessment.score(), assessment.level(), factors(assessment)),
-                assessment.priority(), assessment.slaMinutes(), actions, explanation(assessment), Boolean.TRUE);
+        return new DecisionView(null, null, alert.source(), alert.externalId(), decidedAt, null, null,
+                assessment.rulesetVersion(), new DecisionView.Risk(assessment.score(), assessment.level(), factors(assessment)),
+                assessment.priority(), assessment.slaMinutes(), actions, suppressed(suppression), explanation(assessment),
+                Boolean.TRUE);
+    }
+
+    private static DecisionView.Suppressed suppressed(SuppressionService.Applied suppression) {
+        return suppression != null ? new DecisionView.Suppressed(suppression.id(), suppression.reason(), suppression.expiresAt()) : null;
     }
 
     private <T> T read(String text, TypeReference<T> type) {

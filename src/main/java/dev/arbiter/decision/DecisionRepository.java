@@ -16,8 +16,21 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class DecisionRepository implements PanacheRepositoryBase<StoredDecision, UUID> {
 
+    /** The decision of an alert: its own, or the earlier one it was attached to as a duplicate. */
     public Optional<StoredDecision> findByAlertId(UUID alertId) {
-        return find("alertId", alertId).firstResultOptional();
+        Optional<StoredDecision> own = find("alertId", alertId).firstResultOptional();
+        if (own.isPresent()) {
+            return own;
+        }
+        return getEntityManager().createQuery("select o.decisionId from DecisionOccurrence o where o.alertId = :alert", UUID.class)
+                .setParameter("alert", alertId).getResultStream().findFirst().flatMap(this::findByIdOptional);
+    }
+
+    /** The newest decision with this fingerprint made after {@code since}, locked for the occurrence update. */
+    public Optional<StoredDecision> openWithFingerprint(String fingerprint, Instant since) {
+        return find("fingerprint = ?1 and decidedAt > ?2 order by decidedAt desc, id desc", fingerprint, since)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** Up to {@code limit} decisions matching the filter, strictly after the cursor position in listing order. */

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.arbiter.audit.AuditLog;
@@ -32,15 +34,22 @@ import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.intake.StoredAlert;
 import dev.arbiter.ruleset.ActiveRuleset;
 import dev.arbiter.security.SeparationOfDuties;
+import dev.arbiter.suppression.SuppressionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Decides alerts: looks up context, assesses with the active ruleset, and stores alert, decision, actions and
  * audit events in one transaction. The same source and external id decide once: a second submission, even one
- * racing the first, gets the first decision (the database's unique constraint decides the race).
+ * racing the first, gets the first decision (the database's unique constraint decides the race). An alert with the
+ * fingerprint of a decision made inside the dedup window is stored and attached to that decision (occurrence count,
+ * last seen) instead of getting new actions; an alert an analyst's suppression matches gets a decision that says so
+ * and proposes no actions.
  */
 @ApplicationScoped
 public class DecisionService {
+
+    /** Audit event: an alert was attached to an earlier decision with the same fingerprint. */
+    public static final String ALERT_DEDUPLICATED = "alert.deduplicated";
 
     private final ActiveRuleset rulesets;
     private final ContextProvider context;
@@ -53,10 +62,15 @@ public class DecisionService {
     private final ObjectMapper json;
     private final SeparationOfDuties duties;
     private final Event<ActionReady> actionReady;
+    private final DedupConfig dedup;
+    private final SuppressionService suppressions;
+    /** Reads stored snapshots back; their facts also carry derived properties (a host's label) to ignore. */
+    private final ObjectMapper snapshots;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
-                    SeparationOfDuties duties, Event<ActionReady> actionReady) {
+                    SeparationOfDuties duties, Event<ActionReady> actionReady, DedupConfig dedup,
+                    SuppressionService suppressions) {
         this.duties = duties;
         this.actionReady = actionReady;
         this.rulesets = rulesets;
@@ -68,6 +82,10 @@ public class DecisionService {
         this.config = config;
         this.mapper = mapper;
         this.json = json;
+        this.dedup = dedup;
+        this.suppressions = suppressions;
+        Fingerprint.check(dedup.fields());
+        this.snapshots = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The outcome of a submission: the decision, and whether this request created it. */
@@ -80,9 +98,16 @@ public class DecisionService {
         if (existing.isPresent()) {
             return new Submission(existing.get(), false);
         }
-        Assessed assessed = assess(alert);
+        String fingerprint = dedup.window().isZero() || dedup.window().isNegative() ? null : Fingerprint.of(alert, dedup.fields());
         try {
-            DecisionView view = QuarkusTransaction.requiringNew().call(() -> store(alert, rawJson, assessed, principal));
+            if (fingerprint != null) {
+                Optional<DecisionView> attached = QuarkusTransaction.requiringNew().call(() -> attach(alert, rawJson, fingerprint, principal));
+                if (attached.isPresent()) {
+                    return new Submission(attached.get(), false);
+                }
+            }
+            Assessed assessed = assess(alert);
+            DecisionView view = QuarkusTransaction.requiringNew().call(() -> store(alert, rawJson, assessed, fingerprint, principal));
             return new Submission(view, true);
         } catch (RuntimeException e) {
             if (isDuplicateAlert(e)) {
@@ -92,10 +117,31 @@ public class DecisionService {
         }
     }
 
+    /**
+     * Assesses a stored decision again from what it stored: the alert as received, the context snapshot and the
+     * decision time, with the active ruleset. The inventory and history as they are now play no part, so with the
+     * same ruleset the answer is the stored one. Empty when there is no such decision.
+     */
+    public Optional<Assessment> reassess(UUID decisionId) {
+        return decisions.findByIdOptional(decisionId).map(decision -> {
+            StoredAlert alert = alerts.findById(decision.alertId);
+            try {
+                Alert canonical = snapshots.readValue(alert.rawJson, Alert.class);
+                JsonNode snapshot = snapshots.readTree(decision.contextJson);
+                AlertContext stored = snapshots.treeToValue(snapshot.get("context"), AlertContext.class);
+                DecisionTime time = snapshots.treeToValue(snapshot.get("decisionTime"), DecisionTime.class);
+                return rulesets.get().assess(new AssessmentInput(toFact(canonical), stored.hosts(), stored.users(),
+                        stored.ips(), stored.files(), stored.history(), time));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored decision " + decisionId + " cannot be read back", e);
+            }
+        });
+    }
+
     /** The same computation as {@link #submit}, storing nothing. */
     public DecisionView evaluate(Alert alert) {
         Assessed assessed = assess(alert);
-        return mapper.dryRun(alert, assessed.assessment(), clock.instant());
+        return mapper.dryRun(alert, assessed.assessment(), assessed.time().now(), assessed.suppression());
     }
 
     public Optional<DecisionView> find(UUID id) {
@@ -136,11 +182,13 @@ public class DecisionService {
 
     private DecisionView view(StoredDecision decision) {
         StoredAlert alert = alerts.findById(decision.alertId);
-        return mapper.view(decision, alert.externalId);
+        SuppressionService.Applied suppression = decision.suppressionId != null
+                ? suppressions.applied(decision.suppressionId).orElse(null) : null;
+        return mapper.view(decision, alert.externalId, suppression);
     }
 
-    /** An assessment with what it was computed from. */
-    record Assessed(Assessment assessment, AlertContext context, DecisionTime time) {
+    /** An assessment with what it was computed from, and the suppression that applies (null when none). */
+    record Assessed(Assessment assessment, AlertContext context, DecisionTime time, SuppressionService.Applied suppression) {
     }
 
     private Assessed assess(Alert alert) {
@@ -149,7 +197,7 @@ public class DecisionService {
         DecisionTime time = new DecisionTime(now, config.zone(), config.businessStart(), config.businessEnd());
         AssessmentInput input = new AssessmentInput(toFact(alert), found.hosts(), found.users(), found.ips(),
                 found.files(), found.history(), time);
-        return new Assessed(rulesets.get().assess(input), found, time);
+        return new Assessed(rulesets.get().assess(input), found, time, suppressions.activeFor(alert, now).orElse(null));
     }
 
     static AlertFact toFact(Alert alert) {
@@ -160,8 +208,39 @@ public class DecisionService {
                 alert.attributesOrEmpty());
     }
 
-    private DecisionView store(Alert alert, String rawJson, Assessed assessed, Principal principal) {
-        Assessment assessment = assessed.assessment();
+    /**
+     * Attaches the alert to the newest decision with its fingerprint inside the dedup window, if there is one: the
+     * alert is stored (its own source and external id stay idempotent), the decision counts one more occurrence.
+     */
+    private Optional<DecisionView> attach(Alert alert, String rawJson, String fingerprint, Principal principal) {
+        Instant now = clock.instant();
+        Optional<StoredDecision> open = decisions.openWithFingerprint(fingerprint, now.minus(dedup.window()));
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredDecision decision = open.get();
+        StoredAlert stored = storeAlert(alert, rawJson, now, principal);
+        DecisionOccurrence occurrence = new DecisionOccurrence();
+        occurrence.alertId = stored.id;
+        occurrence.decisionId = decision.id;
+        occurrence.seenAt = now;
+        decisions.getEntityManager().persist(occurrence);
+        decision.occurrenceCount++;
+        if (now.isAfter(decision.lastSeenAt)) {
+            decision.lastSeenAt = now;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("decisionId", decision.id.toString());
+        payload.put("alertId", stored.id.toString());
+        payload.put("source", alert.source());
+        payload.put("externalId", alert.externalId());
+        payload.put("fingerprint", fingerprint);
+        payload.put("occurrences", decision.occurrenceCount);
+        audit.append(principal, ALERT_DEDUPLICATED, decision.id.toString(), payload);
+        return Optional.of(view(decision));
+    }
+
+    private StoredAlert storeAlert(Alert alert, String rawJson, Instant receivedAt, Principal principal) {
         StoredAlert stored = new StoredAlert();
         stored.id = UUID.randomUUID();
         stored.source = alert.source();
@@ -170,7 +249,7 @@ public class DecisionService {
         stored.category = alert.category().wireName();
         stored.severity = alert.severity().wireName();
         stored.occurredAt = alert.occurredAt();
-        stored.receivedAt = assessed.time().now();
+        stored.receivedAt = receivedAt;
         stored.rawJson = rawJson;
         alerts.persist(stored);
         alerts.flush(); // the unique constraint on (source, external_id) answers here, before anything else is written
@@ -178,12 +257,22 @@ public class DecisionService {
         audit.append(principal, AuditLog.ALERT_RECEIVED, stored.id.toString(), Map.of(
                 "alertId", stored.id.toString(), "source", alert.source(), "externalId", alert.externalId(),
                 "category", stored.category, "severity", stored.severity));
+        return stored;
+    }
+
+    private DecisionView store(Alert alert, String rawJson, Assessed assessed, String fingerprint, Principal principal) {
+        Assessment assessment = assessed.assessment();
+        StoredAlert stored = storeAlert(alert, rawJson, assessed.time().now(), principal);
 
         StoredDecision decision = new StoredDecision();
         decision.id = UUID.randomUUID();
         decision.alertId = stored.id;
         decision.source = alert.source();
         decision.decidedAt = assessed.time().now();
+        decision.lastSeenAt = decision.decidedAt;
+        decision.fingerprint = fingerprint;
+        SuppressionService.Applied suppression = assessed.suppression();
+        decision.suppressionId = suppression != null ? suppression.id() : null;
         decision.rulesetVersion = assessment.rulesetVersion();
         decision.riskScore = assessment.score();
         decision.riskLevel = assessment.level();
@@ -196,7 +285,7 @@ public class DecisionService {
         decision.principalId = principal.id();
         decision.principalName = principal.name();
         int position = 0;
-        for (ProposedAction proposed : assessment.actions()) {
+        for (ProposedAction proposed : suppression != null ? List.<ProposedAction>of() : assessment.actions()) {
             StoredAction action = new StoredAction();
             action.id = UUID.randomUUID();
             action.position = position++;
@@ -215,7 +304,7 @@ public class DecisionService {
             }
         }
         audit.append(principal, AuditLog.DECISION_MADE, decision.id.toString(), decisionPayload(decision));
-        return mapper.view(decision, alert.externalId());
+        return mapper.view(decision, alert.externalId(), suppression);
     }
 
     private static Map<String, Object> decisionPayload(StoredDecision decision) {
@@ -225,6 +314,9 @@ public class DecisionService {
         payload.put("rulesetVersion", decision.rulesetVersion);
         payload.put("riskScore", decision.riskScore);
         payload.put("priority", decision.priority);
+        if (decision.suppressionId != null) {
+            payload.put("suppressionId", decision.suppressionId.toString());
+        }
         List<Map<String, String>> actions = new ArrayList<>();
         for (StoredAction action : decision.actions) {
             actions.add(Map.of("id", action.id.toString(), "type", action.type, "target", action.target,

@@ -6,11 +6,20 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A decision as the API returns it (see DESIGN.md, "Decision"). A dry run has no ids. */
+/**
+ * A decision as the API returns it (see DESIGN.md, "Decision"). A dry run has no ids. {@code occurrences} counts the
+ * alerts the decision stands for (later duplicates attach to it), {@code lastSeenAt} is when the latest arrived;
+ * {@code suppression} is present when an analyst's suppression silenced it (then it proposes no actions).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionView(UUID id, UUID alertId, String source, String externalId, Instant decidedAt,
-                           String rulesetVersion, Risk risk, String priority, int slaMinutes, List<Action> actions,
-                           Explanation explanation, Boolean dryRun) {
+                           Integer occurrences, Instant lastSeenAt, String rulesetVersion, Risk risk, String priority,
+                           int slaMinutes, List<Action> actions, Suppressed suppression, Explanation explanation,
+                           Boolean dryRun) {
+
+    /** The suppression that silenced the decision. */
+    public record Suppressed(UUID id, String reason, Instant expiresAt) {
+    }
 
     /** Score 0–100, its level, and the factors that add up to it. */
     public record Risk(int score, String level, List<Factor> factors) {

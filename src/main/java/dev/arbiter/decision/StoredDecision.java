@@ -64,6 +64,22 @@ public class StoredDecision {
     @Column(name = "principal_name", nullable = false)
     public String principalName;
 
+    /** Alerts with this fingerprint inside the dedup window attach to this decision; null when dedup is off. */
+    @Column
+    public String fingerprint;
+
+    /** How many alerts this decision stands for: 1, plus one per attached duplicate. */
+    @Column(name = "occurrence_count", nullable = false)
+    public int occurrenceCount = 1;
+
+    /** When the latest of those alerts arrived. */
+    @Column(name = "last_seen_at", nullable = false)
+    public Instant lastSeenAt;
+
+    /** The suppression that silenced this decision's actions, or null. */
+    @Column(name = "suppression_id")
+    public UUID suppressionId;
+
     @OneToMany(cascade = CascadeType.PERSIST)
     @JoinColumn(name = "decision_id", nullable = false, updatable = false)
     @OrderBy("position")

@@ -9,8 +9,16 @@ package dev.arbiter.engine;
  * @param criticality crown-jewel, high, medium, low or unknown
  * @param environment production, staging, development or unknown
  * @param exposure    SSVC system exposure: small, controlled, open or unknown
+ * @param missionImpact SSVC mission impact (degraded, mef support crippled, mef failure, mission failure) or unknown
+ * @param safetyImpact  SSVC safety impact (negligible, marginal, critical, catastrophic) or unknown
  */
-public record HostFact(String hostname, String ip, String criticality, String environment, String exposure, boolean known) {
+public record HostFact(String hostname, String ip, String criticality, String environment, String exposure, boolean known,
+                       String missionImpact, String safetyImpact) {
+
+    /** A host whose mission and safety impact are unknown. */
+    public HostFact(String hostname, String ip, String criticality, String environment, String exposure, boolean known) {
+        this(hostname, ip, criticality, environment, exposure, known, "unknown", "unknown");
+    }
 
     /** The name used in reasons and action targets: the hostname, else the IP. */
     public String label() {
@@ -39,6 +47,14 @@ public record HostFact(String hostname, String ip, String criticality, String en
 
     public boolean isKnown() {
         return known;
+    }
+
+    public String getMissionImpact() {
+        return missionImpact;
+    }
+
+    public String getSafetyImpact() {
+        return safetyImpact;
     }
 
     public String getLabel() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.arbiter.common.TestClock;
+import dev.arbiter.context.TestInventory;
 import dev.arbiter.intake.Fixtures;
 import dev.arbiter.security.Roles;
 import io.quarkus.test.security.TestSecurity;
@@ -32,11 +33,15 @@ class DecisionResourceTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    TestInventory inventory;
+
     private String source;
 
     @BeforeEach
     void setUp() {
         clock.reset();
+        inventory.seedStarterInventory();
         source = "listing-" + UUID.randomUUID();
     }
 

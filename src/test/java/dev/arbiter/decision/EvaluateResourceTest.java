@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.arbiter.audit.AuditRepository;
 import dev.arbiter.common.TestClock;
+import dev.arbiter.context.TestInventory;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.intake.Fixtures;
 import dev.arbiter.security.Roles;
@@ -38,9 +39,13 @@ class EvaluateResourceTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    TestInventory inventory;
+
     @BeforeEach
     void resetClock() {
         clock.reset();
+        inventory.seedStarterInventory();
     }
 
     @Test

@@ -136,7 +136,15 @@ class StarterRulesTest {
                 new Fires("Alert storm on one entity raises risk", "the host had 10 earlier alerts",
                         alert().history(history("host", "web-07", 10)), 25, "web-07"),
                 new Fires("Alert storm on one entity raises risk", "the account had 12 earlier alerts",
-                        alert().history(history("user", "j.doe", 12)), 25, "j.doe"));
+                        alert().history(history("user", "j.doe", 12)), 25, "j.doe"),
+                new Fires("Accumulated risk on a host raises risk", "the host accumulated risk 100",
+                        alert().history(risk("host", "fin-db-01", 100)), 15, "fin-db-01 has accumulated risk 100"),
+                new Fires("Accumulated risk on an account raises risk", "the account accumulated risk 140",
+                        alert().history(risk("user", "j.doe", 140)), 15, "j.doe has accumulated risk 140"),
+                new Fires("Very high accumulated risk on one entity raises risk", "the host accumulated risk 250",
+                        alert().history(risk("host", "web-07", 250)), 20, "host web-07 has accumulated risk 250"),
+                new Fires("Very high accumulated risk on one entity raises risk", "the account accumulated risk 400",
+                        alert().history(risk("user", "j.doe", 400)), 20, "user j.doe"));
     }
 
     static Stream<StaysSilent> silentCases() {
@@ -200,7 +208,17 @@ class StarterRulesTest {
                 new StaysSilent("Repeated alerts on the same user raise risk", "a host, not a user, had 5 earlier alerts",
                         alert().history(history("host", "fin-db-01", 5))),
                 new StaysSilent("Alert storm on one entity raises risk", "the host had 9 earlier alerts",
-                        alert().history(history("host", "web-07", 9))));
+                        alert().history(history("host", "web-07", 9))),
+                new StaysSilent("Accumulated risk on a host raises risk", "the host accumulated risk 99",
+                        alert().history(risk("host", "fin-db-01", 99))),
+                new StaysSilent("Accumulated risk on a host raises risk", "an account, not a host, accumulated risk 150",
+                        alert().history(risk("user", "j.doe", 150))),
+                new StaysSilent("Accumulated risk on an account raises risk", "the account accumulated risk 99",
+                        alert().history(risk("user", "j.doe", 99))),
+                new StaysSilent("Accumulated risk on an account raises risk", "a host, not an account, accumulated risk 150",
+                        alert().history(risk("host", "fin-db-01", 150))),
+                new StaysSilent("Very high accumulated risk on one entity raises risk", "the host accumulated risk 249",
+                        alert().history(risk("host", "web-07", 249))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -320,6 +338,11 @@ class StarterRulesTest {
 
     static EntityHistoryFact history(String kind, String entity, int priorAlerts) {
         return new EntityHistoryFact(kind, entity, priorAlerts, 24);
+    }
+
+    /** An entity with no recent alerts but this accumulated risk (half-life 24 h). */
+    static EntityHistoryFact risk(String kind, String entity, int accumulatedRisk) {
+        return new EntityHistoryFact(kind, entity, 0, 24, accumulatedRisk, 24);
     }
 
     /** Builds an {@link AssessmentInput}; starts as the quiet alert. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.arbiter.audit.AuditEvent;
 import dev.arbiter.audit.AuditRepository;
 import dev.arbiter.common.TestClock;
+import dev.arbiter.context.TestInventory;
 import dev.arbiter.security.Roles;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,9 +40,13 @@ class AlertResourceTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    TestInventory inventory;
+
     @BeforeEach
     void resetClock() {
         clock.reset();
+        inventory.seedStarterInventory();
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.arbiter.common.TestClock;
+import dev.arbiter.context.TestInventory;
 import dev.arbiter.decision.DecisionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.arbiter.security.Roles;
@@ -49,9 +50,13 @@ class IdempotencyResourceTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    TestInventory inventory;
+
     @BeforeEach
     void resetClock() {
         clock.reset();
+        inventory.seedStarterInventory();
     }
 
     @Test

@@ -39,7 +39,23 @@ class AuthorizationMatrixTest {
     static List<Endpoint> matrix() {
         String alert = Fixtures.alert("minimal.json", "matrix-" + UUID.randomUUID());
         String missing = UUID.randomUUID().toString();
-        return List.of(
+        List<Endpoint> endpoints = new ArrayList<>();
+        Set<String> inventoryReaders = Set.of(Roles.ADMIN, Roles.ANALYST, Roles.AUDITOR);
+        for (String inventory : List.of("assets", "identities", "indicators")) {
+            String base = "/api/v1/" + inventory;
+            endpoints.add(new Endpoint("GET", base, base, null, inventoryReaders));
+            endpoints.add(new Endpoint("GET", base + "/{id}", base + "/" + missing, null, inventoryReaders));
+            endpoints.add(new Endpoint("POST", base, base, "{}", Set.of(Roles.ADMIN)));
+            endpoints.add(new Endpoint("PUT", base + "/{id}", base + "/" + missing, "{}", Set.of(Roles.ADMIN)));
+            endpoints.add(new Endpoint("DELETE", base + "/{id}", base + "/" + missing, null, Set.of(Roles.ADMIN)));
+            endpoints.add(new Endpoint("POST", base + "/import", base + "/import", "[]", Set.of(Roles.ADMIN)));
+        }
+        Set<String> suppressionReaders = Set.of(Roles.ANALYST, Roles.ADMIN, Roles.AUDITOR);
+        endpoints.add(new Endpoint("GET", "/api/v1/suppressions", "/api/v1/suppressions", null, suppressionReaders));
+        endpoints.add(new Endpoint("GET", "/api/v1/suppressions/{id}", "/api/v1/suppressions/" + missing, null, suppressionReaders));
+        endpoints.add(new Endpoint("POST", "/api/v1/suppressions", "/api/v1/suppressions", "{}", Set.of(Roles.ANALYST, Roles.ADMIN)));
+        endpoints.add(new Endpoint("DELETE", "/api/v1/suppressions/{id}", "/api/v1/suppressions/" + missing, null, Set.of(Roles.ANALYST, Roles.ADMIN)));
+        endpoints.addAll(List.of(
                 new Endpoint("POST", "/api/v1/alerts", "/api/v1/alerts", alert, Set.of(Roles.INGEST)),
                 new Endpoint("POST", "/api/v1/intake/{format}", "/api/v1/intake/suricata", Fixtures.resource("/formats/suricata/et-malware-c2.json"), Set.of(Roles.INGEST)),
                 new Endpoint("POST", "/api/v1/evaluate", "/api/v1/evaluate", alert, Set.of(Roles.ANALYST, Roles.RULE_AUTHOR)),
@@ -52,7 +68,8 @@ class AuthorizationMatrixTest {
                 new Endpoint("DELETE", "/api/v1/users/{username}", "/api/v1/users/nobody-" + missing, null, Set.of(Roles.ADMIN)),
                 new Endpoint("GET", "/api/v1/api-keys", "/api/v1/api-keys", null, Set.of(Roles.ADMIN, Roles.AUDITOR)),
                 new Endpoint("POST", "/api/v1/api-keys", "/api/v1/api-keys", "{}", Set.of(Roles.ADMIN)),
-                new Endpoint("DELETE", "/api/v1/api-keys/{id}", "/api/v1/api-keys/" + missing, null, Set.of(Roles.ADMIN)));
+                new Endpoint("DELETE", "/api/v1/api-keys/{id}", "/api/v1/api-keys/" + missing, null, Set.of(Roles.ADMIN))));
+        return endpoints;
     }
 
     @TestFactory

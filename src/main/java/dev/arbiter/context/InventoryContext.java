@@ -1,0 +1,118 @@
+package dev.arbiter.context;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.arbiter.context.asset.AssetLookup;
+import dev.arbiter.context.asset.AssetMatch;
+import dev.arbiter.context.identity.IdentityLookup;
+import dev.arbiter.context.identity.IdentityMatch;
+import dev.arbiter.context.intel.IndicatorLookup;
+import dev.arbiter.context.intel.IndicatorMatch;
+import dev.arbiter.engine.EntityHistoryFact;
+import dev.arbiter.engine.FileFact;
+import dev.arbiter.engine.HostFact;
+import dev.arbiter.engine.IpFact;
+import dev.arbiter.engine.UserFact;
+import dev.arbiter.intake.Alert;
+import dev.arbiter.intake.IpAddresses;
+
+/**
+ * Context from the inventory: a host is matched to an asset by host name (case-insensitive), else by IP (exact
+ * address, else the narrowest CIDR block); an account to an identity by name (case-insensitive); addresses and
+ * file hashes to the indicators that list them and have not expired at the decision time. A host or account the
+ * inventory does not know is reported unknown, which rules and tables treat fail-safe. Look-ups are cached.
+ */
+@ApplicationScoped
+public class InventoryContext implements ContextProvider {
+
+    private final AssetLookup assets;
+    private final IdentityLookup identities;
+    private final IndicatorLookup indicators;
+    private final EntityHistory history;
+
+    InventoryContext(AssetLookup assets, IdentityLookup identities, IndicatorLookup indicators, EntityHistory history) {
+        this.assets = assets;
+        this.identities = identities;
+        this.indicators = indicators;
+        this.history = history;
+    }
+
+    @Override
+    public AlertContext contextFor(Alert alert, Instant decisionTime) {
+        Alert.Entities entities = alert.entitiesOrEmpty();
+        List<AlertContext.AssetUsed> assetsUsed = new ArrayList<>();
+        List<AlertContext.IdentityUsed> identitiesUsed = new ArrayList<>();
+        List<AlertContext.IndicatorUsed> indicatorsUsed = new ArrayList<>();
+
+        List<HostFact> hosts = new ArrayList<>();
+        for (Alert.Host host : entities.hostsOrEmpty()) {
+            Optional<AssetMatch> asset = host.hostname() != null ? assets.byHostname(host.hostname()) : Optional.empty();
+            if (asset.isEmpty() && host.ip() != null) {
+                asset = assets.byAddress(host.ip());
+            }
+            if (asset.isPresent()) {
+                AssetMatch a = asset.get();
+                hosts.add(new HostFact(host.hostname(), host.ip(), a.criticality(), a.environment(), orUnknown(a.exposure()),
+                        true, orUnknown(a.missionImpact()), orUnknown(a.safetyImpact())));
+                assetsUsed.add(new AlertContext.AssetUsed(host.hostname() != null ? host.hostname() : host.ip(), a));
+            } else {
+                hosts.add(new HostFact(host.hostname(), host.ip(), Vocabulary.UNKNOWN, Vocabulary.UNKNOWN, Vocabulary.UNKNOWN, false));
+            }
+        }
+        List<UserFact> users = new ArrayList<>();
+        for (Alert.User user : entities.usersOrEmpty()) {
+            Optional<IdentityMatch> identity = identities.byAccount(user.name());
+            users.add(identity.map(i -> new UserFact(user.name(), i.privileged(), i.serviceAccount(), i.vip(), true))
+                    .orElseGet(() -> new UserFact(user.name(), false, false, false, false)));
+            identity.ifPresent(i -> identitiesUsed.add(new AlertContext.IdentityUsed(user.name(), i)));
+        }
+        List<IpFact> ips = new ArrayList<>();
+        for (Alert.Ip ip : entities.ipsOrEmpty()) {
+            List<IndicatorMatch> active = active(indicators.byAddress(ip.address()), decisionTime);
+            active.forEach(m -> indicatorsUsed.add(new AlertContext.IndicatorUsed(ip.address(), m)));
+            ips.add(new IpFact(ip.address(), ip.directionOrUnknown().wireName(), IpAddresses.isExternal(ip.address()),
+                    active.isEmpty() ? null : active.get(0).source()));
+        }
+        List<FileFact> files = new ArrayList<>();
+        for (Alert.File file : entities.filesOrEmpty()) {
+            String sha256 = file.sha256().toLowerCase(Locale.ROOT);
+            List<IndicatorMatch> active = active(indicators.bySha256(sha256), decisionTime);
+            active.forEach(m -> indicatorsUsed.add(new AlertContext.IndicatorUsed(sha256, m)));
+            files.add(new FileFact(sha256, active.isEmpty() ? null : active.get(0).source()));
+        }
+        return new AlertContext(hosts, users, ips, files, history(hosts, users, decisionTime),
+                new AlertContext.Sources(assetsUsed, identitiesUsed, indicatorsUsed));
+    }
+
+    private static List<IndicatorMatch> active(List<IndicatorMatch> matches, Instant decisionTime) {
+        return matches.stream().filter(m -> m.activeAt(decisionTime)).sorted(IndicatorMatch.BEST_FIRST).toList();
+    }
+
+    private List<EntityHistoryFact> history(List<HostFact> hosts, List<UserFact> users, Instant decisionTime) {
+        List<EntityHistoryFact> facts = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (HostFact host : hosts) {
+            if (seen.add("host|" + host.label().toLowerCase(Locale.ROOT))) {
+                facts.add(history.of("host", host.label(), decisionTime));
+            }
+        }
+        for (UserFact user : users) {
+            if (seen.add("user|" + user.name().toLowerCase(Locale.ROOT))) {
+                facts.add(history.of("user", user.name(), decisionTime));
+            }
+        }
+        return facts;
+    }
+
+    private static String orUnknown(String value) {
+        return value != null ? value : Vocabulary.UNKNOWN;
+    }
+}

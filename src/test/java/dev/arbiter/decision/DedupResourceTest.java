@@ -1,0 +1,124 @@
+package dev.arbiter.decision;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.arbiter.audit.AuditRepository;
+import dev.arbiter.common.TestClock;
+import dev.arbiter.intake.AlertRepository;
+import dev.arbiter.security.Roles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Alerts with the same fingerprint (source, title, first host) inside the window attach to the open decision. */
+@QuarkusTest
+@TestProfile(DedupResourceTest.DedupOn.class)
+@TestSecurity(user = "tester", roles = {Roles.INGEST, Roles.ANALYST})
+class DedupResourceTest {
+
+    /** Dedup on, with a one-hour window. */
+    public static class DedupOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("arbiter.dedup.window", "PT1H", "arbiter.dedup.fields", "source,title,host");
+        }
+    }
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    AuditRepository audit;
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    DecisionRepository decisions;
+
+    private String source;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        source = "dedup-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aDuplicateInsideTheWindowAttachesToTheOpenDecision() {
+        JsonPath first = submit("a-1", "web-77", Status.CREATED);
+        assertThat(first.getInt("occurrences")).isEqualTo(1);
+        assertThat(first.getList("actions")).isNotEmpty();
+        long actionsBefore = actionCount();
+
+        clock.advance(Duration.ofMinutes(30));
+        JsonPath second = submit("a-2", "WEB-77", Status.OK);
+        assertThat(second.getString("id")).isEqualTo(first.getString("id"));
+        assertThat(second.getInt("occurrences")).isEqualTo(2);
+        assertThat(second.getString("lastSeenAt")).isEqualTo(TestClock.START.plus(Duration.ofMinutes(30)).toString());
+        assertThat(second.getList("actions")).isEqualTo(first.getList("actions"));
+        assertThat(actionCount()).isEqualTo(actionsBefore);
+        assertThat(alerts.findBySourceAndExternalId(source, "a-2")).isPresent();
+        assertThat(audit.forSubject(first.getString("id"))).extracting(e -> e.type)
+                .containsExactly("decision.made", "alert.deduplicated");
+
+        // The duplicate's own source and external id stay idempotent: a retry counts nothing new.
+        JsonPath retried = submit("a-2", "web-77", Status.OK);
+        assertThat(retried.getInt("occurrences")).isEqualTo(2);
+        given().when().get("/api/v1/decisions/" + first.getString("id"))
+                .then().statusCode(200).body("occurrences", equalTo(2));
+    }
+
+    @Test
+    void aDuplicateAfterTheWindowGetsItsOwnDecision() {
+        JsonPath first = submit("b-1", "web-78", Status.CREATED);
+        clock.advance(Duration.ofMinutes(60));
+        JsonPath second = submit("b-2", "web-78", Status.CREATED);
+        assertThat(second.getString("id")).isNotEqualTo(first.getString("id"));
+        assertThat(second.getInt("occurrences")).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(submit("b-3", "web-78", Status.OK).getString("id")).isEqualTo(second.getString("id"));
+    }
+
+    @Test
+    void anotherHostIsAnotherFingerprint() {
+        JsonPath first = submit("c-1", "web-79", Status.CREATED);
+        given().contentType(ContentType.JSON).body(alert("c-2", "web-80"))
+                .when().post("/api/v1/alerts")
+                .then().statusCode(Status.CREATED.getStatusCode())
+                .body("id", not(equalTo(first.getString("id"))));
+    }
+
+    private long actionCount() {
+        return decisions.getEntityManager().createQuery("select count(a) from StoredAction a", Long.class).getSingleResult();
+    }
+
+    private JsonPath submit(String externalId, String host, Status status) {
+        return given().contentType(ContentType.JSON).body(alert(externalId, host))
+                .when().post("/api/v1/alerts")
+                .then().statusCode(status.getStatusCode()).extract().jsonPath();
+    }
+
+    private String alert(String externalId, String host) {
+        return """
+                {"source": "%s", "externalId": "%s", "title": "Malware beacon", "category": "malware", "severity": "high",
+                 "occurredAt": "2026-11-28T02:14:00Z", "entities": {"hosts": [{"hostname": "%s"}]}}""".formatted(source, externalId, host);
+    }
+}
