@@ -25,10 +25,12 @@ import dev.arbiter.engine.Assessment;
 import dev.arbiter.engine.AssessmentInput;
 import dev.arbiter.engine.DecisionTime;
 import dev.arbiter.engine.ProposedAction;
+import dev.arbiter.engine.VulnerabilityFact;
 import dev.arbiter.intake.Alert;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.intake.StoredAlert;
 import dev.arbiter.ruleset.ActiveRuleset;
+import dev.arbiter.vulnerability.VulnerabilityFacts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -48,9 +50,11 @@ public class DecisionService {
     private final DecisionConfig config;
     private final DecisionMapper mapper;
     private final ObjectMapper json;
+    private final VulnerabilityFacts vulnerabilities;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
-                    AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json) {
+                    AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
+                    VulnerabilityFacts vulnerabilities) {
         this.rulesets = rulesets;
         this.context = context;
         this.alerts = alerts;
@@ -60,6 +64,7 @@ public class DecisionService {
         this.config = config;
         this.mapper = mapper;
         this.json = json;
+        this.vulnerabilities = vulnerabilities;
     }
 
     /** The outcome of a submission: the decision, and whether this request created it. */
@@ -87,7 +92,7 @@ public class DecisionService {
     /** The same computation as {@link #submit}, storing nothing. */
     public DecisionView evaluate(Alert alert) {
         Assessed assessed = assess(alert);
-        return mapper.dryRun(alert, assessed.assessment(), clock.instant());
+        return mapper.dryRun(alert, assessed.assessment(), assessed.vulnerabilities(), clock.instant());
     }
 
     public Optional<DecisionView> find(UUID id) {
@@ -116,16 +121,17 @@ public class DecisionService {
     }
 
     /** An assessment with what it was computed from. */
-    record Assessed(Assessment assessment, AlertContext context, DecisionTime time) {
+    record Assessed(Assessment assessment, AlertContext context, DecisionTime time, List<VulnerabilityFact> vulnerabilities) {
     }
 
     private Assessed assess(Alert alert) {
         Instant now = clock.instant();
         AlertContext found = context.contextFor(alert, now);
         DecisionTime time = new DecisionTime(now, config.zone(), config.businessStart(), config.businessEnd());
+        List<VulnerabilityFact> cves = vulnerabilities.forCves(alert.entitiesOrEmpty().cvesOrEmpty());
         AssessmentInput input = new AssessmentInput(toFact(alert), found.hosts(), found.users(), found.ips(),
-                found.files(), found.history(), time);
-        return new Assessed(rulesets.get().assess(input), found, time);
+                found.files(), found.history(), time, cves);
+        return new Assessed(rulesets.get().assess(input), found, time, cves);
     }
 
     static AlertFact toFact(Alert alert) {
@@ -167,7 +173,10 @@ public class DecisionService {
         decision.slaMinutes = assessment.slaMinutes();
         decision.factorsJson = write(mapper.factors(assessment));
         decision.explanationJson = write(mapper.explanation(assessment));
-        decision.contextJson = write(Map.of("context", assessed.context(), "decisionTime", assessed.time()));
+        decision.contextJson = write(Map.of("context", assessed.context(), "decisionTime", assessed.time(),
+                "vulnerabilities", assessed.vulnerabilities()));
+        SsvcView ssvc = mapper.ssvc(assessment, assessed.vulnerabilities());
+        decision.ssvcJson = ssvc != null ? write(ssvc) : null;
         decision.principalKind = principal.kind();
         decision.principalId = principal.id();
         decision.principalName = principal.name();

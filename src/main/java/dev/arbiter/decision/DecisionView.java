@@ -6,11 +6,14 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A decision as the API returns it (see DESIGN.md, "Decision"). A dry run has no ids. */
+/**
+ * A decision as the API returns it (see DESIGN.md, "Decision"). A dry run has no ids. {@code ssvc} is present for
+ * vulnerability alerts that name CVEs only.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionView(UUID id, UUID alertId, String source, String externalId, Instant decidedAt,
                            String rulesetVersion, Risk risk, String priority, int slaMinutes, List<Action> actions,
-                           Explanation explanation, Boolean dryRun) {
+                           Explanation explanation, Boolean dryRun, SsvcView ssvc) {
 
     /** Score 0–100, its level, and the factors that add up to it. */
     public record Risk(int score, String level, List<Factor> factors) {
