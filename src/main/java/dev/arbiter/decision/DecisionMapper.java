@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.arbiter.engine.Assessment;
+import dev.arbiter.engine.SsvcDecision;
+import dev.arbiter.engine.VulnerabilityFact;
 import dev.arbiter.intake.Alert;
 import dev.arbiter.suppression.SuppressionService;
 
@@ -38,6 +40,23 @@ class DecisionMapper {
                 .toList());
     }
 
+    /** The SSVC block, or null when the assessment made no SSVC decision. */
+    SsvcView ssvc(Assessment assessment, List<VulnerabilityFact> vulnerabilities) {
+        if (assessment.ssvc().isEmpty()) {
+            return null;
+        }
+        List<SsvcView.Vulnerability> perCve = assessment.ssvc().stream().map(decision -> {
+            VulnerabilityFact fact = vulnerabilities.stream().filter(v -> v.cve().equals(decision.cve())).findFirst()
+                    .orElse(VulnerabilityFact.unknown(decision.cve()));
+            return new SsvcView.Vulnerability(decision.cve(),
+                    fact.inKev() ? new SsvcView.Kev(fact.kevDateAdded(), fact.kevRansomwareUse()) : null,
+                    fact.epss() != null ? new SsvcView.Epss(fact.epss(), fact.epssPercentile(), fact.epssScoreDate()) : null,
+                    decision.inputs().stream().map(i -> new SsvcView.Input(i.name(), i.value(), i.source(), i.note())).toList(),
+                    decision.patchPriority(), decision.cisaLevel(), decision.matchedRules());
+        }).toList();
+        return new SsvcView(assessment.ssvcPatchPriority(), SsvcDecision.mostUrgentCisaLevel(assessment.ssvc()), perCve);
+    }
+
     DecisionView view(StoredDecision decision, String externalId, SuppressionService.Applied suppression) {
         List<DecisionView.Action> actions = decision.actions.stream()
                 .map(a -> new DecisionView.Action(a.id, a.type, a.target, a.impact, a.status))
@@ -47,17 +66,19 @@ class DecisionMapper {
                 new DecisionView.Risk(decision.riskScore, decision.riskLevel, read(decision.factorsJson, FACTORS)),
                 decision.priority, decision.slaMinutes, actions, suppressed(suppression),
                 read(decision.explanationJson, new TypeReference<DecisionView.Explanation>() {
-                }), null);
+                }), null, decision.ssvcJson != null ? read(decision.ssvcJson, new TypeReference<SsvcView>() {
+                }) : null);
     }
 
-    DecisionView dryRun(Alert alert, Assessment assessment, Instant decidedAt, SuppressionService.Applied suppression) {
+    DecisionView dryRun(Alert alert, Assessment assessment, List<VulnerabilityFact> vulnerabilities, Instant decidedAt,
+                        SuppressionService.Applied suppression) {
         List<DecisionView.Action> actions = suppression != null ? List.of() : assessment.actions().stream()
                 .map(a -> new DecisionView.Action(null, a.type(), a.target(), a.impact(), StoredAction.initialStatus(a.impact())))
                 .toList();
         return new DecisionView(null, null, alert.source(), alert.externalId(), decidedAt, null, null,
                 assessment.rulesetVersion(), new DecisionView.Risk(assessment.score(), assessment.level(), factors(assessment)),
                 assessment.priority(), assessment.slaMinutes(), actions, suppressed(suppression), explanation(assessment),
-                Boolean.TRUE);
+                Boolean.TRUE, ssvc(assessment, vulnerabilities));
     }
 
     private static DecisionView.Suppressed suppressed(SuppressionService.Applied suppression) {

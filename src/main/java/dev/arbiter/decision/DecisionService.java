@@ -29,12 +29,14 @@ import dev.arbiter.engine.Assessment;
 import dev.arbiter.engine.AssessmentInput;
 import dev.arbiter.engine.DecisionTime;
 import dev.arbiter.engine.ProposedAction;
+import dev.arbiter.engine.VulnerabilityFact;
 import dev.arbiter.intake.Alert;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.intake.StoredAlert;
 import dev.arbiter.ruleset.ActiveRuleset;
 import dev.arbiter.security.SeparationOfDuties;
 import dev.arbiter.suppression.SuppressionService;
+import dev.arbiter.vulnerability.VulnerabilityFacts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -66,11 +68,12 @@ public class DecisionService {
     private final SuppressionService suppressions;
     /** Reads stored snapshots back; their facts also carry derived properties (a host's label) to ignore. */
     private final ObjectMapper snapshots;
+    private final VulnerabilityFacts vulnerabilities;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
                     SeparationOfDuties duties, Event<ActionReady> actionReady, DedupConfig dedup,
-                    SuppressionService suppressions) {
+                    SuppressionService suppressions, VulnerabilityFacts vulnerabilities) {
         this.duties = duties;
         this.actionReady = actionReady;
         this.rulesets = rulesets;
@@ -86,6 +89,7 @@ public class DecisionService {
         this.suppressions = suppressions;
         Fingerprint.check(dedup.fields());
         this.snapshots = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.vulnerabilities = vulnerabilities;
     }
 
     /** The outcome of a submission: the decision, and whether this request created it. */
@@ -141,7 +145,7 @@ public class DecisionService {
     /** The same computation as {@link #submit}, storing nothing. */
     public DecisionView evaluate(Alert alert) {
         Assessed assessed = assess(alert);
-        return mapper.dryRun(alert, assessed.assessment(), assessed.time().now(), assessed.suppression());
+        return mapper.dryRun(alert, assessed.assessment(), assessed.vulnerabilities(), assessed.time().now(), assessed.suppression());
     }
 
     public Optional<DecisionView> find(UUID id) {
@@ -188,16 +192,18 @@ public class DecisionService {
     }
 
     /** An assessment with what it was computed from, and the suppression that applies (null when none). */
-    record Assessed(Assessment assessment, AlertContext context, DecisionTime time, SuppressionService.Applied suppression) {
+    record Assessed(Assessment assessment, AlertContext context, DecisionTime time, List<VulnerabilityFact> vulnerabilities,
+                    SuppressionService.Applied suppression) {
     }
 
     private Assessed assess(Alert alert) {
         Instant now = clock.instant();
         AlertContext found = context.contextFor(alert, now);
         DecisionTime time = new DecisionTime(now, config.zone(), config.businessStart(), config.businessEnd());
+        List<VulnerabilityFact> cves = vulnerabilities.forCves(alert.entitiesOrEmpty().cvesOrEmpty());
         AssessmentInput input = new AssessmentInput(toFact(alert), found.hosts(), found.users(), found.ips(),
-                found.files(), found.history(), time);
-        return new Assessed(rulesets.get().assess(input), found, time, suppressions.activeFor(alert, now).orElse(null));
+                found.files(), found.history(), time, cves);
+        return new Assessed(rulesets.get().assess(input), found, time, cves, suppressions.activeFor(alert, now).orElse(null));
     }
 
     static AlertFact toFact(Alert alert) {
@@ -280,7 +286,10 @@ public class DecisionService {
         decision.slaMinutes = assessment.slaMinutes();
         decision.factorsJson = write(mapper.factors(assessment));
         decision.explanationJson = write(mapper.explanation(assessment));
-        decision.contextJson = write(Map.of("context", assessed.context(), "decisionTime", assessed.time()));
+        decision.contextJson = write(Map.of("context", assessed.context(), "decisionTime", assessed.time(),
+                "vulnerabilities", assessed.vulnerabilities()));
+        SsvcView ssvc = mapper.ssvc(assessment, assessed.vulnerabilities());
+        decision.ssvcJson = ssvc != null ? write(ssvc) : null;
         decision.principalKind = principal.kind();
         decision.principalId = principal.id();
         decision.principalName = principal.name();

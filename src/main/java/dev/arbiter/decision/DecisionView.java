@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A decision as the API returns it (see DESIGN.md, "Decision"). A dry run has no ids. {@code occurrences} counts the
  * alerts the decision stands for (later duplicates attach to it), {@code lastSeenAt} is when the latest arrived;
- * {@code suppression} is present when an analyst's suppression silenced it (then it proposes no actions).
+ * {@code suppression} is present when an analyst's suppression silenced it (then it proposes no actions);
+ * {@code ssvc} is present for vulnerability alerts that name CVEs only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionView(UUID id, UUID alertId, String source, String externalId, Instant decidedAt,
                            Integer occurrences, Instant lastSeenAt, String rulesetVersion, Risk risk, String priority,
                            int slaMinutes, List<Action> actions, Suppressed suppression, Explanation explanation,
-                           Boolean dryRun) {
+                           Boolean dryRun, SsvcView ssvc) {
 
     /** The suppression that silenced the decision. */
     public record Suppressed(UUID id, String reason, Instant expiresAt) {

@@ -55,6 +55,10 @@ public class StoredDecision {
     @Column(name = "context_json", nullable = false, columnDefinition = "text")
     public String contextJson;
 
+    /** The SSVC block of a vulnerability alert's decision; null for other alerts. */
+    @Column(name = "ssvc_json", columnDefinition = "text")
+    public String ssvcJson;
+
     @Column(name = "principal_kind", nullable = false)
     public String principalKind;
 

@@ -11,15 +11,22 @@ import java.util.List;
  * @param firedRules      names of the Drools rules that fired, in firing order
  * @param dmn             one entry per DMN decision table evaluated, with the rows that matched
  * @param rulesetVersion  the {@code sha256:} version of the ruleset that decided
+ * @param ssvc            for a vulnerability alert, the SSVC decisions per CVE; empty otherwise
  */
 public record Assessment(int score, String level, List<RiskFactor> factors, String priority, int slaMinutes,
                          List<ProposedAction> actions, List<String> firedRules, List<DmnTrace> dmn,
-                         String rulesetVersion) {
+                         String rulesetVersion, List<SsvcDecision> ssvc) {
 
     public Assessment {
         factors = List.copyOf(factors);
         actions = List.copyOf(actions);
         firedRules = List.copyOf(firedRules);
         dmn = List.copyOf(dmn);
+        ssvc = List.copyOf(ssvc);
+    }
+
+    /** The most urgent Deployer outcome over the CVEs, as the priority and response tables saw it; {@code none} without SSVC. */
+    public String ssvcPatchPriority() {
+        return SsvcDecision.mostUrgentPatchPriority(ssvc);
     }
 }

@@ -7,9 +7,18 @@ import java.util.Objects;
 /**
  * Everything one assessment may look at: the alert, the facts the context feature found for its entities, and the
  * decision time. Being a value, it is also the context snapshot a decision stores for replay.
+ *
+ * @param vulnerabilities one fact per distinct CVE the alert names, in the alert's order
  */
 public record AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFact> users, List<IpFact> ips,
-                              List<FileFact> files, List<EntityHistoryFact> history, DecisionTime time) {
+                              List<FileFact> files, List<EntityHistoryFact> history, DecisionTime time,
+                              List<VulnerabilityFact> vulnerabilities) {
+
+    /** An input for an alert that names no CVE. */
+    public AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFact> users, List<IpFact> ips,
+                           List<FileFact> files, List<EntityHistoryFact> history, DecisionTime time) {
+        this(alert, hosts, users, ips, files, history, time, List.of());
+    }
 
     public AssessmentInput {
         Objects.requireNonNull(alert, "alert");
@@ -19,6 +28,7 @@ public record AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFa
         ips = List.copyOf(ips);
         files = List.copyOf(files);
         history = List.copyOf(history);
+        vulnerabilities = List.copyOf(vulnerabilities);
     }
 
     /** All facts to insert into a rule session. */
@@ -31,6 +41,7 @@ public record AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFa
         facts.addAll(ips);
         facts.addAll(files);
         facts.addAll(history);
+        facts.addAll(vulnerabilities);
         return facts;
     }
 }

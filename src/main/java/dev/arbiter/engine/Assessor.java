@@ -26,18 +26,44 @@ import org.kie.internal.command.CommandFactory;
 
 /**
  * Runs one assessment against a {@link Ruleset}: the Drools rules produce risk factors, then the priority table turns
- * the score and asset criticality into a priority, and the response table proposes actions per entity.
+ * the score and asset criticality into a priority, and the response table proposes actions per entity. For a
+ * vulnerability alert the SSVC tables decide first, per CVE, and their most urgent outcome feeds both tables.
  *
- * <p>The contract with the tables: model {@value #PRIORITY_MODEL} has inputs {@code Risk Score} and
- * {@code Asset Criticality} and decisions {@code Risk Level} and {@code Priority} ({@code priority}, {@code slaMinutes});
- * model {@value #RESPONSE_MODEL} has inputs {@code Category}, {@code Priority}, {@code Has Host}, {@code Has User},
- * {@code Has External IP}, {@code Has File} and the collect decision {@code Response Actions}
- * ({@code actionType}, {@code targetKind}, {@code impact}).
+ * <p>The contract with the tables: model {@value #PRIORITY_MODEL} has inputs {@code Risk Score},
+ * {@code Asset Criticality} and {@code SSVC Patch Priority} and decisions {@code Risk Level} and {@code Priority}
+ * ({@code priority}, {@code slaMinutes}); model {@value #RESPONSE_MODEL} has inputs {@code Category}, {@code Priority},
+ * {@code Has Host}, {@code Has User}, {@code Has External IP}, {@code Has File} and {@code SSVC Patch Priority} and
+ * the collect decision {@code Response Actions} ({@code actionType}, {@code targetKind}, {@code impact}).
+ * {@code SSVC Patch Priority} is the most urgent Deployer outcome over the alert's CVEs ({@code defer},
+ * {@code scheduled}, {@code out-of-cycle}, {@code immediate}), or {@code none} when the alert has no SSVC decision.
+ *
+ * <p>SSVC, for an alert of category {@code vulnerability} only, once per {@link VulnerabilityFact}: model
+ * {@value #SSVC_DEPLOYER_MODEL} has inputs {@code Exploitation}, {@code System Exposure}, {@code Automatable},
+ * {@code Safety Impact}, {@code Mission Impact} and decisions {@code Human Impact} and
+ * {@code Patch Application Priority}; model {@value #SSVC_COORDINATOR_MODEL} has inputs {@code Exploitation},
+ * {@code Automatable}, {@code Technical Impact}, {@code Mission and Well-Being Impact} and decision
+ * {@code CISA Level}. All values are CERT/CC's published value names. Where each input comes from
+ * ({@link SsvcInput#source()}):
+ * <ul>
+ *   <li>Exploitation: {@code active} when the CVE is in KEV ({@code kev}), else the imported option
+ *       ({@code ssvc-import}), else {@code none} ({@code default}: SSVC's "no evidence of exploitation").</li>
+ *   <li>Automatable, Technical Impact: the imported option, else {@code yes} and {@code total} ({@code default}).</li>
+ *   <li>System Exposure: the most exposed of the alert's hosts ({@code asset}); a host with unknown exposure, or an
+ *       alert without hosts, counts as {@code open} ({@code default}).</li>
+ *   <li>Safety Impact, Mission Impact: host facts do not carry them yet, so {@code catastrophic} and
+ *       {@code mission failure} ({@code default}), which makes Human Impact {@code very high}.</li>
+ *   <li>Human Impact: the Deployer model's helper table ({@code derived}).</li>
+ *   <li>Mission and Well-Being Impact: {@code high} ({@code default}).</li>
+ * </ul>
  */
 final class Assessor {
 
     static final String PRIORITY_MODEL = "arbiter-priority";
     static final String RESPONSE_MODEL = "arbiter-response";
+    static final String SSVC_DEPLOYER_MODEL = "ssvc-deployer";
+    static final String SSVC_COORDINATOR_MODEL = "ssvc-cisa-coordinator";
+    static final String SSVC_PATCH_PRIORITY = "SSVC Patch Priority";
+    static final String VULNERABILITY_CATEGORY = "vulnerability";
     /** A rule set that fires more often than this for one alert is looping. */
     static final int MAX_FIRINGS = 10_000;
 
@@ -53,9 +79,15 @@ final class Assessor {
 
     /** Adds a problem for every model, input or decision of the contract (class comment) that the tables lack. */
     void checkContract(List<RulesetProblem> problems) {
-        require(problems, PRIORITY_MODEL, List.of("Risk Score", "Asset Criticality"), List.of("Risk Level", "Priority"));
-        require(problems, RESPONSE_MODEL, List.of("Category", "Priority", "Has Host", "Has User", "Has External IP", "Has File"),
-                List.of("Response Actions"));
+        require(problems, PRIORITY_MODEL, List.of("Risk Score", "Asset Criticality", SSVC_PATCH_PRIORITY),
+                List.of("Risk Level", "Priority"));
+        require(problems, RESPONSE_MODEL, List.of("Category", "Priority", "Has Host", "Has User", "Has External IP", "Has File",
+                SSVC_PATCH_PRIORITY), List.of("Response Actions"));
+        require(problems, SSVC_DEPLOYER_MODEL, List.of(SsvcInputs.EXPLOITATION, SsvcInputs.SYSTEM_EXPOSURE,
+                SsvcInputs.AUTOMATABLE, SsvcInputs.SAFETY_IMPACT, SsvcInputs.MISSION_IMPACT),
+                List.of(SsvcInputs.HUMAN_IMPACT, "Patch Application Priority"));
+        require(problems, SSVC_COORDINATOR_MODEL, List.of(SsvcInputs.EXPLOITATION, SsvcInputs.AUTOMATABLE,
+                SsvcInputs.TECHNICAL_IMPACT, SsvcInputs.MISSION_AND_WELL_BEING_IMPACT), List.of("CISA Level"));
     }
 
     private void require(List<RulesetProblem> problems, String modelName, List<String> inputs, List<String> decisions) {
@@ -87,9 +119,13 @@ final class Assessor {
         List<DmnTrace> traces = trace.entries;
         TRACE.set(trace);
         try {
+            List<SsvcDecision> ssvc = ssvc(input, traces);
+            String patchPriority = SsvcDecision.mostUrgentPatchPriority(ssvc);
+
             DMNContext priorityInputs = ruleset.dmnRuntime().newContext();
             priorityInputs.set("Risk Score", BigDecimal.valueOf(score));
             priorityInputs.set("Asset Criticality", assetCriticality(input.hosts()));
+            priorityInputs.set(SSVC_PATCH_PRIORITY, patchPriority);
             DMNResult priorityResult = evaluate(PRIORITY_MODEL, priorityInputs);
             String level = (String) priorityResult.getDecisionResultByName("Risk Level").getResult();
             Map<?, ?> priority = (Map<?, ?>) priorityResult.getDecisionResultByName("Priority").getResult();
@@ -103,16 +139,65 @@ final class Assessor {
             responseInputs.set("Has User", !input.users().isEmpty());
             responseInputs.set("Has External IP", input.ips().stream().anyMatch(IpFact::external));
             responseInputs.set("Has File", !input.files().isEmpty());
+            responseInputs.set(SSVC_PATCH_PRIORITY, patchPriority);
             DMNResult responseResult = evaluate(RESPONSE_MODEL, responseInputs);
             List<String> actionRows = traces.stream()
                     .filter(t -> RESPONSE_MODEL.equals(t.model()) && "Response Actions".equals(t.decision()))
                     .findFirst().map(DmnTrace::matchedRules).orElse(List.of());
             List<ProposedAction> actions = actions(input, responseResult.getDecisionResultByName("Response Actions"), actionRows);
             return new Assessment(score, level, factors, priorityName, slaMinutes, actions,
-                    List.copyOf(new LinkedHashSet<>(fired)), traces, ruleset.version());
+                    List.copyOf(new LinkedHashSet<>(fired)), traces, ruleset.version(), ssvc);
         } finally {
             TRACE.remove();
         }
+    }
+
+    /** The SSVC decisions of a vulnerability alert, one per CVE; none for other alerts. */
+    private List<SsvcDecision> ssvc(AssessmentInput input, List<DmnTrace> traces) {
+        if (!VULNERABILITY_CATEGORY.equals(input.alert().getCategory())) {
+            return List.of();
+        }
+        List<SsvcInput> hostInputs = SsvcInputs.ofHosts(input.hosts());
+        SsvcInput missionAndWellBeing = SsvcInputs.missionAndWellBeing();
+        List<SsvcDecision> decisions = new ArrayList<>();
+        for (VulnerabilityFact vulnerability : input.vulnerabilities()) {
+            List<SsvcInput> inputs = new ArrayList<>(SsvcInputs.ofVulnerability(vulnerability));
+            inputs.addAll(hostInputs);
+            Map<String, String> values = new LinkedHashMap<>();
+            inputs.forEach(i -> values.put(i.name(), i.value()));
+            int firstTrace = traces.size();
+
+            DMNContext deployer = ruleset.dmnRuntime().newContext();
+            for (String name : List.of(SsvcInputs.EXPLOITATION, SsvcInputs.SYSTEM_EXPOSURE, SsvcInputs.AUTOMATABLE,
+                    SsvcInputs.SAFETY_IMPACT, SsvcInputs.MISSION_IMPACT)) {
+                deployer.set(name, values.get(name));
+            }
+            DMNResult deployerResult = evaluate(SSVC_DEPLOYER_MODEL, deployer);
+            String humanImpact = outcome(deployerResult, SsvcInputs.HUMAN_IMPACT, vulnerability);
+            String patchPriority = outcome(deployerResult, "Patch Application Priority", vulnerability);
+
+            DMNContext coordinator = ruleset.dmnRuntime().newContext();
+            for (String name : List.of(SsvcInputs.EXPLOITATION, SsvcInputs.AUTOMATABLE, SsvcInputs.TECHNICAL_IMPACT)) {
+                coordinator.set(name, values.get(name));
+            }
+            coordinator.set(SsvcInputs.MISSION_AND_WELL_BEING_IMPACT, missionAndWellBeing.value());
+            String cisaLevel = outcome(evaluate(SSVC_COORDINATOR_MODEL, coordinator), "CISA Level", vulnerability);
+
+            inputs.add(SsvcInputs.humanImpact(humanImpact));
+            inputs.add(missionAndWellBeing);
+            List<String> rows = traces.subList(firstTrace, traces.size()).stream()
+                    .flatMap(t -> t.matchedRules().stream()).toList();
+            decisions.add(new SsvcDecision(vulnerability.cve(), inputs, patchPriority, cisaLevel, rows));
+        }
+        return decisions;
+    }
+
+    private static String outcome(DMNResult result, String decision, VulnerabilityFact vulnerability) {
+        Object value = result.getDecisionResultByName(decision).getResult();
+        if (!(value instanceof String outcome)) {
+            throw new IllegalStateException("SSVC decision '" + decision + "' gave no outcome for " + vulnerability.cve());
+        }
+        return outcome;
     }
 
     private Collection<RiskFactor> runRules(AssessmentInput input, List<String> fired) {

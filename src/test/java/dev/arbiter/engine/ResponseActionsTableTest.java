@@ -90,14 +90,17 @@ class ResponseActionsTableTest {
         List<String> wrong = new ArrayList<>();
         for (String category : categories) {
             for (String priority : List.of("P1", "P2", "P3", "P4")) {
-                for (int entities = 0; entities < 16; entities++) {
-                    ShippedTables.Evaluation evaluation = tables.evaluate(Assessor.RESPONSE_MODEL, DECISION, Map.of(
-                            "Category", category, "Priority", priority, "Has Host", (entities & 1) != 0,
-                            "Has User", (entities & 2) != 0, "Has External IP", (entities & 4) != 0, "Has File", (entities & 8) != 0));
-                    List<String> alertRows = evaluation.rows(DECISION).stream()
-                            .filter(row -> row.equals("response-ticket") || row.equals("response-notify")).toList();
-                    if (alertRows.size() != 1) {
-                        wrong.add(category + "/" + priority + "/entities " + entities + " matched " + evaluation.rows(DECISION));
+                for (String ssvc : List.of("none", "defer", "scheduled", "out-of-cycle", "immediate")) {
+                    for (int entities = 0; entities < 16; entities++) {
+                        ShippedTables.Evaluation evaluation = tables.evaluate(Assessor.RESPONSE_MODEL, DECISION, Map.of(
+                                "Category", category, "Priority", priority, "Has Host", (entities & 1) != 0,
+                                "Has User", (entities & 2) != 0, "Has External IP", (entities & 4) != 0, "Has File", (entities & 8) != 0,
+                                "SSVC Patch Priority", ssvc));
+                        List<String> alertRows = evaluation.rows(DECISION).stream()
+                                .filter(row -> row.equals("response-ticket") || row.equals("response-notify")).toList();
+                        if (alertRows.size() != 1) {
+                            wrong.add(category + "/" + priority + "/" + ssvc + "/entities " + entities + " matched " + evaluation.rows(DECISION));
+                        }
                     }
                 }
             }
@@ -105,11 +108,34 @@ class ResponseActionsTableTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** SSVC's Deployer outcome adds a patch change at P3 when it says out-of-cycle; other outcomes add nothing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # case                                          | category      | priority | host  | SSVC         | matched rows                                 | actions (type/target/impact)
+            response-patch-out-of-cycle                     | vulnerability | P3       | true  | out-of-cycle | response-ticket response-patch-out-of-cycle  | open-ticket/alert/low patch-host/host/medium
+            out-of-cycle P2: the urgent patch row only      | vulnerability | P2       | true  | out-of-cycle | response-ticket response-patch-host          | open-ticket/alert/low patch-host/host/medium
+            immediate P1 patches through the urgent row     | vulnerability | P1       | true  | immediate    | response-ticket response-page response-patch-host | open-ticket/alert/low page-on-call/alert/low patch-host/host/medium
+            out-of-cycle P3 without a host                  | vulnerability | P3       | false | out-of-cycle | response-ticket                              | open-ticket/alert/low
+            scheduled P3 with a host                        | vulnerability | P3       | true  | scheduled    | response-ticket                              | open-ticket/alert/low
+            defer P3 with a host                            | vulnerability | P3       | true  | defer        | response-ticket                              | open-ticket/alert/low
+            out-of-cycle P3 on another category             | malware       | P3       | false | out-of-cycle | response-ticket                              | open-ticket/alert/low
+            """)
+    void patchesOutOfCycleWhenSsvcSaysSo(String description, String category, String priority, boolean host, String ssvc,
+                                         String rows, String actions) {
+        assertProposes(category, priority, host, false, false, false, ssvc, rows, actions);
+    }
+
     private static void assertProposes(String category, String priority, boolean host, boolean user, boolean externalIp,
                                        boolean file, String rows, String actions) {
+        assertProposes(category, priority, host, user, externalIp, file, "none", rows, actions);
+    }
+
+    private static void assertProposes(String category, String priority, boolean host, boolean user, boolean externalIp,
+                                       boolean file, String ssvc, String rows, String actions) {
         ShippedTables.Evaluation evaluation = tables.evaluate(Assessor.RESPONSE_MODEL, DECISION, Map.of(
                 "Category", category, "Priority", priority,
-                "Has Host", host, "Has User", user, "Has External IP", externalIp, "Has File", file));
+                "Has Host", host, "Has User", user, "Has External IP", externalIp, "Has File", file,
+                "SSVC Patch Priority", ssvc));
 
         assertThat(evaluation.rows(DECISION)).containsExactly(rows.split(" "));
         assertThat(actions(evaluation.output(DECISION))).containsExactly(actions.split(" "));

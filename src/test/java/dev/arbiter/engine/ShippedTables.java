@@ -85,6 +85,12 @@ final class ShippedTables {
         return new Evaluation(result, Map.copyOf(matchedRows));
     }
 
+    /** The compiled model with this name; fails the calling test if there is none. */
+    DMNModel model(String modelName) {
+        return runtime.getModels().stream().filter(m -> m.getName().equals(modelName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no DMN model named " + modelName));
+    }
+
     /** The result of one evaluation and, per decision table evaluated, the ids of the rows that matched, in table order. */
     record Evaluation(DMNResult result, Map<String, List<String>> matchedRows) {
 

@@ -144,11 +144,26 @@ class StarterRulesTest {
                 new Fires("Very high accumulated risk on one entity raises risk", "the host accumulated risk 250",
                         alert().history(risk("host", "web-07", 250)), 20, "host web-07 has accumulated risk 250"),
                 new Fires("Very high accumulated risk on one entity raises risk", "the account accumulated risk 400",
-                        alert().history(risk("user", "j.doe", 400)), 20, "user j.doe"));
+                        alert().history(risk("user", "j.doe", 400)), 20, "user j.doe"),
+                // vulnerability.drl
+                new Fires("Known exploited vulnerability raises risk", "the CVE is in KEV",
+                        alert().vulnerability(kev("CVE-2021-44228", "Unknown")), 25, "CVE-2021-44228 is in CISA's KEV catalog since 2021-12-10"),
+                new Fires("Ransomware-linked vulnerability raises risk", "KEV knows ransomware campaigns using the CVE",
+                        alert().vulnerability(kev("CVE-2021-44228", "Known")), 10, "CVE-2021-44228"),
+                new Fires("Likely exploitation raises risk", "the EPSS probability is 10 %",
+                        alert().vulnerability(epss("CVE-2024-3400", 0.1)), 10, "CVE-2024-3400 has an EPSS probability of 10 %"));
     }
 
     static Stream<StaysSilent> silentCases() {
         return Stream.of(
+                new StaysSilent("Known exploited vulnerability raises risk", "the CVE is not in KEV, however likely",
+                        alert().vulnerability(epss("CVE-2024-3400", 0.97))),
+                new StaysSilent("Ransomware-linked vulnerability raises risk", "KEV knows no ransomware use",
+                        alert().vulnerability(kev("CVE-2021-44228", "Unknown"))),
+                new StaysSilent("Likely exploitation raises risk", "the EPSS probability is 9.9 %",
+                        alert().vulnerability(epss("CVE-2024-3400", 0.099))),
+                new StaysSilent("Likely exploitation raises risk", "the CVE has no EPSS score",
+                        alert().vulnerability(VulnerabilityFact.unknown("CVE-2026-0001"))),
                 new StaysSilent("High-criticality asset raises risk", "the host is medium criticality",
                         alert().host(host("hr-app-02").criticality("medium"))),
                 new StaysSilent("Production asset raises risk", "the host is in staging",
@@ -345,6 +360,18 @@ class StarterRulesTest {
         return new EntityHistoryFact(kind, entity, 0, 24, accumulatedRisk, 24);
     }
 
+    /** A CVE in KEV since 2021-12-10, without EPSS score or SSVC options. */
+    static VulnerabilityFact kev(String cve, String ransomwareUse) {
+        return new VulnerabilityFact(cve, true, java.time.LocalDate.parse("2021-12-10"), ransomwareUse, null, null, null,
+                null, null, null);
+    }
+
+    /** A CVE not in KEV with this EPSS probability. */
+    static VulnerabilityFact epss(String cve, double probability) {
+        return new VulnerabilityFact(cve, false, null, null, probability, 0.5, java.time.LocalDate.parse("2026-11-24"),
+                null, null, null);
+    }
+
     /** Builds an {@link AssessmentInput}; starts as the quiet alert. */
     static final class Alert {
         private String severity = "informational";
@@ -358,6 +385,7 @@ class StarterRulesTest {
         private final List<IpFact> ips = new ArrayList<>();
         private final List<FileFact> files = new ArrayList<>();
         private final List<EntityHistoryFact> history = new ArrayList<>();
+        private final List<VulnerabilityFact> vulnerabilities = new ArrayList<>();
 
         Alert severity(String severity) {
             this.severity = severity;
@@ -418,10 +446,16 @@ class StarterRulesTest {
             return this;
         }
 
+        Alert vulnerability(VulnerabilityFact vulnerability) {
+            vulnerabilities.add(vulnerability);
+            return this;
+        }
+
         AssessmentInput build() {
             AlertFact alert = new AlertFact("test-siem", "T-1", "Starter rule scenario", "other", severity, confidence,
                     occurredAt, tactics, techniques, Map.of());
-            return new AssessmentInput(alert, hosts, users, ips, files, history, DecisionTime.of(decidedAt, ZoneId.of("UTC")));
+            return new AssessmentInput(alert, hosts, users, ips, files, history, DecisionTime.of(decidedAt, ZoneId.of("UTC")),
+                    vulnerabilities);
         }
     }
 

@@ -50,6 +50,11 @@ class AuthorizationMatrixTest {
             endpoints.add(new Endpoint("DELETE", base + "/{id}", base + "/" + missing, null, Set.of(Roles.ADMIN)));
             endpoints.add(new Endpoint("POST", base + "/import", base + "/import", "[]", Set.of(Roles.ADMIN)));
         }
+        endpoints.add(new Endpoint("POST", "/api/v1/vulnerabilities/kev", "/api/v1/vulnerabilities/kev", "{}", Set.of(Roles.ADMIN)));
+        endpoints.add(new Endpoint("POST", "/api/v1/vulnerabilities/ssvc", "/api/v1/vulnerabilities/ssvc", "{}", Set.of(Roles.ADMIN)));
+        endpoints.add(new Endpoint("POST", "/api/v1/vulnerabilities/epss", "/api/v1/vulnerabilities/epss", "#model_version:v2025.03.14\ncve,epss,percentile\n", Set.of(Roles.ADMIN)));
+        endpoints.add(new Endpoint("GET", "/api/v1/vulnerabilities/{cve}", "/api/v1/vulnerabilities/CVE-2000-0001", null,
+                Set.of(Roles.ADMIN, Roles.ANALYST, Roles.AUDITOR)));
         Set<String> suppressionReaders = Set.of(Roles.ANALYST, Roles.ADMIN, Roles.AUDITOR);
         endpoints.add(new Endpoint("GET", "/api/v1/suppressions", "/api/v1/suppressions", null, suppressionReaders));
         endpoints.add(new Endpoint("GET", "/api/v1/suppressions/{id}", "/api/v1/suppressions/" + missing, null, suppressionReaders));
@@ -117,7 +122,8 @@ class AuthorizationMatrixTest {
 
     private static Response call(RequestSpecification request, Endpoint endpoint) {
         if (endpoint.body() != null) {
-            request = request.contentType(ContentType.JSON).body(endpoint.body());
+            // a CSV import is recognised by its leading comment line
+            request = request.contentType(endpoint.body().startsWith("#") ? "text/csv" : ContentType.JSON.toString()).body(endpoint.body());
         }
         return request.when().request(endpoint.method(), endpoint.path());
     }
