@@ -2,6 +2,7 @@ package dev.arbiter.dispatch;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,5 +82,11 @@ public interface DispatchConfig {
 
         /** The answer timeout for callbacks, instead of {@code arbiter.dispatch.timeout}. */
         Optional<Duration> timeout();
+
+        /**
+         * When set, callbacks go only to these hosts: a name matches exactly, a name starting with a dot
+         * ({@code .example.org}) matches its subdomains. Others are marked {@code no-responder}, not sent.
+         */
+        Optional<List<String>> allowedHosts();
     }
 }

@@ -2,6 +2,7 @@ package dev.arbiter.dispatch;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,12 @@ class Responders {
         this.config = config;
     }
 
-    void check(@Observes StartupEvent startup) {
+    void onStart(@Observes StartupEvent startup) {
+        validate();
+    }
+
+    /** Refuses a configuration that could not deliver safely: non-http URLs, empty secrets, a lease too short. */
+    void validate() {
         config.responders().forEach(this::check);
         config.defaultResponder().ifPresent(r -> check(DEFAULT, r));
         checkLease("arbiter.dispatch.timeout", config.timeout());
@@ -68,7 +74,11 @@ class Responders {
 
     Optional<Destination> destinationOf(OutboxRow row) {
         if (!row.isAction()) {
-            return config.callback().secret().map(secret -> new Destination(CALLBACK, URI.create(row.callbackUrl), secret,
+            URI url = URI.create(row.callbackUrl);
+            if (!callbackHostAllowed(url)) {
+                return Optional.empty();
+            }
+            return config.callback().secret().map(secret -> new Destination(CALLBACK, url, secret,
                     config.callback().timeout().orElse(config.timeout())));
         }
         Map<String, DispatchConfig.Responder> byType = config.responders();
@@ -79,10 +89,30 @@ class Responders {
     }
 
     String missingReason(OutboxRow row) {
-        return row.isAction()
-                ? "no responder is configured for " + row.event + " (arbiter.dispatch.responders.\"" + row.event
-                        + "\".url) and there is no default responder"
-                : "no callback secret is configured (arbiter.dispatch.callback.secret), so callbacks cannot be signed";
+        if (row.isAction()) {
+            return "no responder is configured for " + row.event + " (arbiter.dispatch.responders.\"" + row.event
+                    + "\".url) and there is no default responder";
+        }
+        if (!callbackHostAllowed(URI.create(row.callbackUrl))) {
+            return "the callback host " + URI.create(row.callbackUrl).getHost()
+                    + " is not in arbiter.dispatch.callback.allowed-hosts";
+        }
+        return "no callback secret is configured (arbiter.dispatch.callback.secret), so callbacks cannot be signed";
+    }
+
+    private boolean callbackHostAllowed(URI url) {
+        List<String> allowed = config.callback().allowedHosts().orElse(null);
+        if (allowed == null) {
+            return true;
+        }
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        for (String entry : allowed) {
+            String name = entry.trim().toLowerCase(Locale.ROOT);
+            if (name.startsWith(".") ? host.endsWith(name) : host.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Destination destination(String name, DispatchConfig.Responder responder) {
