@@ -75,7 +75,8 @@ class Outbox {
         for (UUID id : taken) {
             OutboxRow row = rows.findById(id);
             if (OutboxRow.DISPATCHED.equals(row.status)) {
-                record(row, row.totalAttempts, now, 0, null, "no result was recorded before the lease expired",
+                // the lost attempt started when it was claimed, which is the row's last change
+                record(row, row.totalAttempts, row.updatedAt, 0, null, "no result was recorded before the lease expired",
                         DispatchAttempt.LEASE_EXPIRED, Principal.SYSTEM);
                 if (row.attempts >= config.retry().maxAttempts()) {
                     deadLetter(row, now, "gave up after " + row.attempts + " attempts; the last one's lease expired");

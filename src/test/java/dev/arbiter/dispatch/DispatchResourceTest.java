@@ -326,6 +326,8 @@ class DispatchResourceTest {
         assertThat(delivery.getString("status")).isEqualTo("succeeded");
         assertThat(delivery.getList("attempts.outcome")).containsExactly("lease-expired", "succeeded");
         assertThat(delivery.getList("attempts.attempt")).containsExactly(1, 2);
+        assertThat(delivery.getList("attempts.startedAt")).containsExactly(TestClock.START.toString(),
+                TestClock.START.plus(Duration.ofMinutes(1).plusSeconds(1)).toString());
 
         outbox.settle(mine, lost); // the first worker's result turns up after all
         JsonPath late = delivery(deliveryId);
