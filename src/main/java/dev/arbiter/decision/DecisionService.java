@@ -69,13 +69,16 @@ public class DecisionService {
     /** Reads stored snapshots back; their facts also carry derived properties (a host's label) to ignore. */
     private final ObjectMapper snapshots;
     private final VulnerabilityFacts vulnerabilities;
+    private final Event<DecisionChanged> decisionChanged;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
                     SeparationOfDuties duties, Event<ActionReady> actionReady, DedupConfig dedup,
-                    SuppressionService suppressions, VulnerabilityFacts vulnerabilities) {
+                    SuppressionService suppressions, VulnerabilityFacts vulnerabilities,
+                    Event<DecisionChanged> decisionChanged) {
         this.duties = duties;
         this.actionReady = actionReady;
+        this.decisionChanged = decisionChanged;
         this.rulesets = rulesets;
         this.context = context;
         this.alerts = alerts;
@@ -257,6 +260,7 @@ public class DecisionService {
         stored.occurredAt = alert.occurredAt();
         stored.receivedAt = receivedAt;
         stored.rawJson = rawJson;
+        stored.callbackUrl = alert.callbackUrl();
         alerts.persist(stored);
         alerts.flush(); // the unique constraint on (source, external_id) answers here, before anything else is written
         alerts.persistSubjects(stored, alert);
@@ -313,6 +317,7 @@ public class DecisionService {
             }
         }
         audit.append(principal, AuditLog.DECISION_MADE, decision.id.toString(), decisionPayload(decision));
+        decisionChanged.fire(new DecisionChanged(decision.id, "decided", decidedDetails(decision)));
         return mapper.view(decision, alert.externalId(), suppression);
     }
 
@@ -333,6 +338,16 @@ public class DecisionService {
         }
         payload.put("actions", actions);
         return payload;
+    }
+
+    private static Map<String, Object> decidedDetails(StoredDecision decision) {
+        List<Map<String, String>> actions = new ArrayList<>();
+        for (StoredAction action : decision.actions) {
+            actions.add(Map.of("id", action.id.toString(), "type", action.type, "target", action.target,
+                    "impact", action.impact, "status", action.status));
+        }
+        return Map.of("priority", decision.priority, "riskScore", decision.riskScore, "riskLevel", decision.riskLevel,
+                "actions", actions);
     }
 
     private String write(Object value) {

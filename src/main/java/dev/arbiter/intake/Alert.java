@@ -18,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The canonical alert every source is mapped to (see DESIGN.md). Required: source, externalId, title, category,
- * severity, occurredAt. Confidence defaults to 50 when absent.
+ * severity, occurredAt. Confidence defaults to 50 when absent. {@code callbackUrl}, when given, receives the
+ * decision's changes (see the dispatch feature).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(
@@ -31,9 +32,16 @@ public record Alert(
         @NotNull Instant occurredAt,
         @Valid Mitre mitre,
         @Valid Entities entities,
-        Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 2000) String> attributes) {
+        Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 2000) String> attributes,
+        @Size(max = 2000) @HttpUrl String callbackUrl) {
 
     public static final int DEFAULT_CONFIDENCE = 50;
+
+    /** An alert without a callback URL. */
+    public Alert(String source, String externalId, String title, Category category, Severity severity, Integer confidence,
+                 Instant occurredAt, Mitre mitre, Entities entities, Map<String, String> attributes) {
+        this(source, externalId, title, category, severity, confidence, occurredAt, mitre, entities, attributes, null);
+    }
 
     public int confidenceOrDefault() {
         return confidence != null ? confidence : DEFAULT_CONFIDENCE;

@@ -39,4 +39,8 @@ public class StoredAlert {
 
     @Column(name = "raw_json", nullable = false, columnDefinition = "text")
     public String rawJson;
+
+    /** Where the requester wants to hear about the decision's changes; null when it gave none. */
+    @Column(name = "callback_url")
+    public String callbackUrl;
 }

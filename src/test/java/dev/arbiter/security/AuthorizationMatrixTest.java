@@ -31,6 +31,7 @@ class AuthorizationMatrixTest {
 
     private static final Set<String> ALL = Roles.ALL;
     private static final Set<String> READERS = Set.of(Roles.INGEST, Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR);
+    private static final Set<String> DISPATCH_READERS = Set.of(Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN);
 
     /** One endpoint: method, OpenAPI path, a concrete path to call, a body, and the roles allowed. */
     record Endpoint(String method, String template, String path, String body, Set<String> allowed) {
@@ -73,7 +74,11 @@ class AuthorizationMatrixTest {
                 new Endpoint("DELETE", "/api/v1/users/{username}", "/api/v1/users/nobody-" + missing, null, Set.of(Roles.ADMIN)),
                 new Endpoint("GET", "/api/v1/api-keys", "/api/v1/api-keys", null, Set.of(Roles.ADMIN, Roles.AUDITOR)),
                 new Endpoint("POST", "/api/v1/api-keys", "/api/v1/api-keys", "{}", Set.of(Roles.ADMIN)),
-                new Endpoint("DELETE", "/api/v1/api-keys/{id}", "/api/v1/api-keys/" + missing, null, Set.of(Roles.ADMIN))));
+                new Endpoint("DELETE", "/api/v1/api-keys/{id}", "/api/v1/api-keys/" + missing, null, Set.of(Roles.ADMIN)),
+                new Endpoint("GET", "/api/v1/decisions/{id}/dispatches", "/api/v1/decisions/" + missing + "/dispatches", null, DISPATCH_READERS),
+                new Endpoint("GET", "/api/v1/dispatch/{id}", "/api/v1/dispatch/" + missing, null, DISPATCH_READERS),
+                new Endpoint("GET", "/api/v1/dispatch/dead-letters", "/api/v1/dispatch/dead-letters", null, Set.of(Roles.ADMIN, Roles.AUDITOR)),
+                new Endpoint("POST", "/api/v1/dispatch/{id}/redrive", "/api/v1/dispatch/" + missing + "/redrive", null, Set.of(Roles.ADMIN))));
         return endpoints;
     }
 

@@ -1,0 +1,133 @@
+package dev.arbiter.dispatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.arbiter.decision.ActionReady;
+import dev.arbiter.decision.ActionStatuses;
+import dev.arbiter.decision.DecisionChanged;
+import dev.arbiter.decision.DecisionService;
+import dev.arbiter.decision.DecisionView;
+import dev.arbiter.decision.StoredAction;
+import dev.arbiter.intake.AlertRepository;
+import dev.arbiter.intake.StoredAlert;
+
+/**
+ * Puts deliveries into the outbox in the transaction of the change that calls for them: a ready action (automatic,
+ * or approval completed) for its responder, and every decision change for the requester's callback URL, if it gave
+ * one. The row commits or rolls back with the change; the JSON body is fixed here, so every attempt sends the same.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+class DispatchQueue {
+
+    private static final Logger LOG = Logger.getLogger(DispatchQueue.class);
+
+    private final OutboxRepository rows;
+    private final DecisionService decisions;
+    private final AlertRepository alerts;
+    private final ActionStatuses actions;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    DispatchQueue(OutboxRepository rows, DecisionService decisions, AlertRepository alerts, ActionStatuses actions,
+                  Clock clock, ObjectMapper json) {
+        this.rows = rows;
+        this.decisions = decisions;
+        this.alerts = alerts;
+        this.actions = actions;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Queues the action for its responder, once: a second event for the same action changes nothing. */
+    void onActionReady(@Observes ActionReady ready) {
+        if (rows.findForAction(ready.actionId()).isPresent()) {
+            LOG.warnf("Action %s is already in the outbox; not queued twice", ready.actionId());
+            return;
+        }
+        DecisionView decision = decisions.find(ready.decisionId())
+                .orElseThrow(() -> new IllegalStateException("No decision " + ready.decisionId()));
+        DecisionView.Action action = decision.actions().stream().filter(a -> a.id().equals(ready.actionId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No action " + ready.actionId() + " on " + ready.decisionId()));
+        OutboxRow row = newRow(OutboxRow.ACTION, decision.id(), action.type());
+        row.actionId = action.id();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deliveryId", row.id);
+        body.put("actionId", action.id());
+        body.put("type", action.type());
+        body.put("target", action.target());
+        body.put("impact", action.impact());
+        body.put("decisionId", decision.id());
+        body.put("priority", decision.priority());
+        body.put("alert", alert(decision));
+        body.put("queuedAt", row.createdAt);
+        row.payload = write(body);
+        rows.persist(row);
+        actions.set(action.id(), StoredAction.QUEUED);
+    }
+
+    /** Queues the change for the requester's callback URL, if it gave one. */
+    void onDecisionChanged(@Observes DecisionChanged change) {
+        DecisionView decision = decisions.find(change.decisionId())
+                .orElseThrow(() -> new IllegalStateException("No decision " + change.decisionId()));
+        StoredAlert alert = alerts.findById(decision.alertId());
+        if (alert == null || alert.callbackUrl == null) {
+            return;
+        }
+        OutboxRow row = newRow(OutboxRow.CALLBACK, decision.id(), change.change());
+        row.callbackUrl = alert.callbackUrl;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deliveryId", row.id);
+        body.put("change", change.change());
+        body.put("decisionId", decision.id());
+        body.put("decision", "/api/v1/decisions/" + decision.id());
+        body.put("alert", alert(decision));
+        body.put("occurredAt", row.createdAt);
+        body.put("details", change.details());
+        row.payload = write(body);
+        rows.persist(row);
+    }
+
+    private OutboxRow newRow(String kind, UUID decisionId, String event) {
+        Instant now = clock.instant();
+        OutboxRow row = new OutboxRow();
+        row.id = UUID.randomUUID();
+        row.kind = kind;
+        row.decisionId = decisionId;
+        row.event = event;
+        row.status = OutboxRow.QUEUED;
+        row.dueAt = now;
+        row.createdAt = now;
+        row.updatedAt = now;
+        return row;
+    }
+
+    private static Map<String, Object> alert(DecisionView decision) {
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("id", decision.alertId());
+        alert.put("source", decision.source());
+        alert.put("externalId", decision.externalId());
+        return alert;
+    }
+
+    private String write(Map<String, Object> body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a delivery", e);
+        }
+    }
+}

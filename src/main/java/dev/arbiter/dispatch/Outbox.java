@@ -1,0 +1,279 @@
+package dev.arbiter.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.arbiter.audit.AuditLog;
+import dev.arbiter.common.Principal;
+import dev.arbiter.decision.ActionStatuses;
+import dev.arbiter.decision.DecisionChanged;
+import dev.arbiter.decision.StoredAction;
+
+/**
+ * The outbox's state machine, each step one short transaction: claim due rows (lease), settle an attempt's result
+ * (succeeded, retry later, dead letter), re-drive a dead letter. Keeps the action's status on the decision in step,
+ * appends an audit event for every step, and tells the requester ({@link DecisionChanged}) when an action went out
+ * or could not.
+ */
+@ApplicationScoped
+@Transactional
+class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+    private static final int MAX_ERROR = 500;
+
+    private final OutboxRepository rows;
+    private final Responders responders;
+    private final ActionStatuses actions;
+    private final AuditLog audit;
+    private final Event<DecisionChanged> changes;
+    private final Clock clock;
+    private final DispatchConfig config;
+    private final Backoff backoff;
+    private final ObjectMapper json;
+
+    Outbox(OutboxRepository rows, Responders responders, ActionStatuses actions, AuditLog audit,
+           Event<DecisionChanged> changes, Clock clock, DispatchConfig config, ObjectMapper json) {
+        this.json = json;
+        this.rows = rows;
+        this.responders = responders;
+        this.actions = actions;
+        this.audit = audit;
+        this.changes = changes;
+        this.clock = clock;
+        this.config = config;
+        this.backoff = new Backoff(config.retry().base(), config.retry().cap(), RandomGenerator.getDefault());
+    }
+
+    /**
+     * Claims up to {@code limit} due rows for this worker: each gets a fresh lease token and is due again when the
+     * lease expires, so a worker that dies mid-delivery loses nothing. A row whose previous lease expired gets a
+     * {@code lease-expired} attempt on record first. Rows with nowhere to go are settled as {@code no-responder}.
+     */
+    Batch claim(int limit) {
+        Instant now = clock.instant();
+        List<Delivery> claimed = new ArrayList<>();
+        List<UUID> taken = rows.lockDue(now, limit);
+        for (UUID id : taken) {
+            OutboxRow row = rows.findById(id);
+            if (OutboxRow.DISPATCHED.equals(row.status)) {
+                // the lost attempt started when it was claimed, which is the row's last change
+                record(row, row.totalAttempts, row.updatedAt, 0, null, "no result was recorded before the lease expired",
+                        DispatchAttempt.LEASE_EXPIRED, Principal.SYSTEM);
+                if (row.attempts >= config.retry().maxAttempts()) {
+                    deadLetter(row, now, "gave up after " + row.attempts + " attempts; the last one's lease expired");
+                    continue;
+                }
+            }
+            Optional<Responders.Destination> destination = responders.destinationOf(row);
+            if (destination.isEmpty()) {
+                noResponder(row, now, responders.missingReason(row));
+                continue;
+            }
+            row.attempts++;
+            row.totalAttempts++;
+            row.status = OutboxRow.DISPATCHED;
+            row.leaseToken = UUID.randomUUID();
+            row.dueAt = now.plus(config.lease());
+            row.responder = destination.get().name();
+            row.updatedAt = now;
+            if (row.isAction()) {
+                actions.set(row.actionId, ActionStatuses.DISPATCHED);
+            }
+            audit.append(Principal.SYSTEM, row.kind + ".dispatched", row.decisionId.toString(),
+                    facts(row, "attempt", row.totalAttempts, "responder", row.responder));
+            claimed.add(new Delivery(row.id, row.leaseToken, row.kind, eventHeader(row), row.totalAttempts, row.responder,
+                    destination.get().url(), destination.get().secret(), destination.get().timeout(), row.payload));
+        }
+        return new Batch(taken.size(), claimed);
+    }
+
+    /** What one claim took: how many due rows, and those of them to send now. */
+    record Batch(int taken, List<Delivery> deliveries) {
+    }
+
+    /**
+     * Records one attempt's result and moves the row on: succeeded; or dead-lettered when the receiver refused it
+     * for good or the attempts are used up; or failed, due again after a backoff. A result whose claim was taken
+     * over (its lease expired first) is kept as a {@code late} attempt and changes nothing else.
+     */
+    void settle(Delivery delivery, Delivery.Result result) {
+        OutboxRow row = rows.findById(delivery.id(), LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        boolean current = OutboxRow.DISPATCHED.equals(row.status) && delivery.leaseToken().equals(row.leaseToken);
+        String outcome = !current ? DispatchAttempt.LATE
+                : result.succeeded() ? DispatchAttempt.SUCCEEDED : DispatchAttempt.FAILED;
+        record(row, delivery.attempt(), result.startedAt(), result.durationMs(), result.statusCode(), result.error(),
+                outcome, Principal.SYSTEM);
+        if (!current) {
+            LOG.infof("Delivery %s attempt %d answered (%s) after its lease expired; it was taken over", row.id,
+                    delivery.attempt(), result.describe());
+            return;
+        }
+        row.leaseToken = null;
+        row.updatedAt = now;
+        if (result.succeeded()) {
+            row.status = OutboxRow.SUCCEEDED;
+            row.lastError = null;
+            audit.append(Principal.SYSTEM, row.kind + ".succeeded", row.decisionId.toString(),
+                    facts(row, "attempt", delivery.attempt(), "statusCode", result.statusCode()));
+            if (row.isAction()) {
+                actions.set(row.actionId, ActionStatuses.SUCCEEDED);
+                changes.fire(new DecisionChanged(row.decisionId, "dispatched", actionFacts(row, ActionStatuses.SUCCEEDED,
+                        "attempts", row.totalAttempts)));
+            }
+        } else if (result.permanent()) {
+            deadLetter(row, now, "the receiver refused it (" + result.describe() + "); retrying cannot help");
+        } else if (row.attempts >= config.retry().maxAttempts()) {
+            deadLetter(row, now, "gave up after " + row.attempts + " attempts; the last: " + result.describe());
+        } else {
+            Duration wait = backoff.delay(row.attempts);
+            row.status = OutboxRow.FAILED;
+            row.dueAt = now.plus(wait);
+            row.lastError = truncate(result.describe());
+            if (row.isAction()) {
+                actions.set(row.actionId, ActionStatuses.FAILED);
+            }
+            audit.append(Principal.SYSTEM, row.kind + ".failed", row.decisionId.toString(),
+                    facts(row, "attempt", delivery.attempt(), "error", result.describe(), "nextAttemptAt", row.dueAt.toString()));
+        }
+    }
+
+    /** Queues a dead letter again with a fresh attempt budget; the delivery id (idempotency key) stays the same. */
+    OutboxRow redrive(UUID id, Principal admin) {
+        OutboxRow row = rows.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            return null;
+        }
+        if (!row.isDeadLetter()) {
+            throw new IllegalStateException(row.status);
+        }
+        Instant now = clock.instant();
+        String previous = row.status;
+        row.status = OutboxRow.QUEUED;
+        row.attempts = 0;
+        row.dueAt = now;
+        row.leaseToken = null;
+        row.updatedAt = now;
+        if (row.isAction()) {
+            actions.set(row.actionId, StoredAction.QUEUED);
+        }
+        audit.append(admin, row.kind + ".redriven", row.decisionId.toString(),
+                facts(row, "previousStatus", previous, "lastError", row.lastError == null ? "" : row.lastError));
+        return row;
+    }
+
+    private void deadLetter(OutboxRow row, Instant now, String reason) {
+        row.status = OutboxRow.DEAD_LETTERED;
+        row.leaseToken = null;
+        row.lastError = truncate(reason);
+        row.updatedAt = now;
+        LOG.warnf("Delivery %s (%s %s) dead-lettered: %s", row.id, row.kind, row.event, reason);
+        audit.append(Principal.SYSTEM, row.kind + ".dead-lettered", row.decisionId.toString(),
+                facts(row, "attempts", row.attempts, "reason", reason));
+        if (row.isAction()) {
+            actions.set(row.actionId, ActionStatuses.DEAD_LETTERED);
+            changes.fire(new DecisionChanged(row.decisionId, "failed", actionFacts(row, ActionStatuses.DEAD_LETTERED,
+                    "reason", reason)));
+        }
+    }
+
+    private void noResponder(OutboxRow row, Instant now, String reason) {
+        row.status = OutboxRow.NO_RESPONDER;
+        row.leaseToken = null;
+        row.lastError = truncate(reason);
+        row.updatedAt = now;
+        LOG.warnf("Delivery %s (%s %s) has nowhere to go: %s", row.id, row.kind, row.event, reason);
+        audit.append(Principal.SYSTEM, row.kind + ".no-responder", row.decisionId.toString(), facts(row, "reason", reason));
+        if (row.isAction()) {
+            actions.set(row.actionId, ActionStatuses.NO_RESPONDER);
+            changes.fire(new DecisionChanged(row.decisionId, "failed", actionFacts(row, ActionStatuses.NO_RESPONDER,
+                    "reason", reason)));
+        }
+    }
+
+    private void record(OutboxRow row, int attempt, Instant startedAt, long durationMs, Integer statusCode,
+                        String error, String outcome, Principal principal) {
+        DispatchAttempt entry = new DispatchAttempt();
+        entry.outboxId = row.id;
+        entry.attempt = attempt;
+        entry.startedAt = startedAt;
+        entry.durationMs = durationMs;
+        entry.statusCode = statusCode;
+        entry.error = error == null ? null : truncate(error);
+        entry.outcome = outcome;
+        rows.persistAttempt(entry);
+        Map<String, Object> facts = facts(row, "attempt", attempt, "outcome", outcome, "durationMs", durationMs);
+        if (statusCode != null) {
+            facts.put("statusCode", statusCode);
+        }
+        if (error != null) {
+            facts.put("error", entry.error);
+        }
+        audit.append(principal, row.kind + ".attempt", row.decisionId.toString(), facts);
+    }
+
+    /** The audit payload: which delivery, of what, plus the given key/value pairs. */
+    private static Map<String, Object> facts(OutboxRow row, Object... more) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("deliveryId", row.id.toString());
+        facts.put("decisionId", row.decisionId.toString());
+        if (row.isAction()) {
+            facts.put("actionId", row.actionId.toString());
+            facts.put("actionType", row.event);
+        } else {
+            facts.put("change", row.event);
+        }
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            facts.put((String) more[i], more[i + 1]);
+        }
+        return facts;
+    }
+
+    /** The details of a {@code dispatched} or {@code failed} decision change. */
+    private Map<String, Object> actionFacts(OutboxRow row, String status, String key, Object value) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("actionId", row.actionId.toString());
+        details.put("type", row.event);
+        details.put("target", target(row));
+        details.put("status", status);
+        details.put("deliveryId", row.id.toString());
+        details.put(key, value);
+        return details;
+    }
+
+    private String target(OutboxRow row) {
+        try {
+            return json.readTree(row.payload).path("target").asText("");
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+
+    /** {@code action} for an action; {@code decision.<change>} for a callback. */
+    private static String eventHeader(OutboxRow row) {
+        return row.isAction() ? "action" : "decision." + row.event;
+    }
+
+    private static String truncate(String text) {
+        return text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
+    }
+}

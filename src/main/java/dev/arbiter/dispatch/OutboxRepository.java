@@ -1,0 +1,67 @@
+package dev.arbiter.dispatch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Outbox rows and their attempts; claiming due rows across replicas with {@code FOR UPDATE SKIP LOCKED}. */
+@ApplicationScoped
+class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
+
+    private static final String DUE = "status in ('queued', 'dispatched', 'failed') and due_at <= :now";
+
+    /**
+     * Locks up to {@code limit} due rows that no other transaction holds, oldest due first, and returns their ids.
+     * Two steps, because H2 locks every row a {@code FOR UPDATE … ORDER BY … LIMIT} scans before it applies the limit:
+     * pick the candidates without a lock, then lock exactly those with {@code SKIP LOCKED}, re-checking that they are
+     * still due (another replica may have claimed and committed one in between). A row another worker holds is
+     * skipped, not waited for.
+     */
+    @SuppressWarnings("unchecked")
+    List<UUID> lockDue(Instant now, int limit) {
+        List<UUID> candidates = getEntityManager()
+                .createNativeQuery("select id from dispatch_outbox where " + DUE + " order by due_at, id limit :limit", UUID.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager()
+                .createNativeQuery("select id from dispatch_outbox where id in (:ids) and " + DUE
+                        + " order by due_at, id for update skip locked", UUID.class)
+                .setParameter("ids", candidates)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    Optional<OutboxRow> findForAction(UUID actionId) {
+        return find("actionId", actionId).firstResultOptional();
+    }
+
+    List<OutboxRow> forDecision(UUID decisionId) {
+        return list("decisionId = ?1 order by createdAt, id", decisionId);
+    }
+
+    /** Dead-lettered and no-responder rows, most recently changed first. */
+    List<OutboxRow> deadLetters(int limit) {
+        return find("status in ?1 order by updatedAt desc, id", List.of(OutboxRow.DEAD_LETTERED, OutboxRow.NO_RESPONDER))
+                .page(0, limit).list();
+    }
+
+    List<DispatchAttempt> attempts(UUID outboxId) {
+        return getEntityManager()
+                .createQuery("from DispatchAttempt where outboxId = :id order by attempt, id", DispatchAttempt.class)
+                .setParameter("id", outboxId)
+                .getResultList();
+    }
+
+    void persistAttempt(DispatchAttempt attempt) {
+        getEntityManager().persist(attempt);
+    }
+}
