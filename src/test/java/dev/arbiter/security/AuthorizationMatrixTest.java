@@ -31,6 +31,7 @@ class AuthorizationMatrixTest {
 
     private static final Set<String> ALL = Roles.ALL;
     private static final Set<String> READERS = Set.of(Roles.INGEST, Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR);
+    private static final Set<String> APPROVAL_READERS = Set.of(Roles.APPROVER, Roles.ANALYST, Roles.AUDITOR);
 
     /** One endpoint: method, OpenAPI path, a concrete path to call, a body, and the roles allowed. */
     record Endpoint(String method, String template, String path, String body, Set<String> allowed) {
@@ -50,7 +51,13 @@ class AuthorizationMatrixTest {
                 new Endpoint("DELETE", "/api/v1/users/{username}", "/api/v1/users/nobody-" + missing, null, Set.of(Roles.ADMIN)),
                 new Endpoint("GET", "/api/v1/api-keys", "/api/v1/api-keys", null, Set.of(Roles.ADMIN, Roles.AUDITOR)),
                 new Endpoint("POST", "/api/v1/api-keys", "/api/v1/api-keys", "{}", Set.of(Roles.ADMIN)),
-                new Endpoint("DELETE", "/api/v1/api-keys/{id}", "/api/v1/api-keys/" + missing, null, Set.of(Roles.ADMIN)));
+                new Endpoint("DELETE", "/api/v1/api-keys/{id}", "/api/v1/api-keys/" + missing, null, Set.of(Roles.ADMIN)),
+                new Endpoint("GET", "/api/v1/approvals", "/api/v1/approvals", null, APPROVAL_READERS),
+                new Endpoint("GET", "/api/v1/approvals/{id}", "/api/v1/approvals/" + missing, null, APPROVAL_READERS),
+                new Endpoint("POST", "/api/v1/approvals/{id}/approve", "/api/v1/approvals/" + missing + "/approve", "{}",
+                        Set.of(Roles.APPROVER)),
+                new Endpoint("POST", "/api/v1/approvals/{id}/reject", "/api/v1/approvals/" + missing + "/reject", "{}",
+                        Set.of(Roles.APPROVER)));
     }
 
     @TestFactory
