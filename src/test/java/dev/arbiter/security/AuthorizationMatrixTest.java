@@ -57,7 +57,11 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/v1/approvals/{id}/approve", "/api/v1/approvals/" + missing + "/approve", "{}",
                         Set.of(Roles.APPROVER)),
                 new Endpoint("POST", "/api/v1/approvals/{id}/reject", "/api/v1/approvals/" + missing + "/reject", "{}",
-                        Set.of(Roles.APPROVER)));
+                        Set.of(Roles.APPROVER)),
+                new Endpoint("GET", "/api/v1/kill-switch", "/api/v1/kill-switch", null,
+                        Set.of(Roles.ADMIN, Roles.AUDITOR, Roles.APPROVER)),
+                // an empty body changes nothing (422), so the matrix never engages the switch
+                new Endpoint("PUT", "/api/v1/kill-switch", "/api/v1/kill-switch", "{}", Set.of(Roles.ADMIN)));
     }
 
     @TestFactory
