@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Fired synchronously, inside the transaction of the change, when something the requester cares about happened to a
- * decision: {@code approved}, {@code rejected}, {@code expired}, {@code dispatched}, {@code failed}. The dispatch
+ * decision: {@code approved}, {@code rejected}, {@code expired}, {@code escalated}, {@code dispatched}, {@code failed}. The dispatch
  * feature observes it and queues a callback to the requester, if it gave one.
  *
  * @param change  what happened, one of the words above
