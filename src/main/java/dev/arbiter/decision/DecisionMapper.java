@@ -1,6 +1,7 @@
 package dev.arbiter.decision;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbiter.engine.Assessment;
 import dev.arbiter.engine.SsvcDecision;
 import dev.arbiter.engine.VulnerabilityFact;
+import dev.arbiter.engine.ProposedAction;
 import dev.arbiter.intake.Alert;
 import dev.arbiter.suppression.SuppressionService;
 
@@ -59,7 +61,8 @@ class DecisionMapper {
 
     DecisionView view(StoredDecision decision, String externalId, SuppressionService.Applied suppression) {
         List<DecisionView.Action> actions = decision.actions.stream()
-                .map(a -> new DecisionView.Action(a.id, a.type, a.target, a.impact, a.status))
+                .map(a -> new DecisionView.Action(a.id, a.type, a.target, a.impact, a.status, a.gate, a.approvalId,
+                        a.assumptions, a.notes))
                 .toList();
         return new DecisionView(decision.id, decision.alertId, decision.source, externalId, decision.decidedAt,
                 decision.occurrenceCount, decision.lastSeenAt, decision.rulesetVersion,
@@ -70,11 +73,16 @@ class DecisionMapper {
                 }) : null);
     }
 
+    /** The dry run's view; {@code gates} holds each action's preview, in the assessment's order. */
     DecisionView dryRun(Alert alert, Assessment assessment, List<VulnerabilityFact> vulnerabilities, Instant decidedAt,
-                        SuppressionService.Applied suppression) {
-        List<DecisionView.Action> actions = suppression != null ? List.of() : assessment.actions().stream()
-                .map(a -> new DecisionView.Action(null, a.type(), a.target(), a.impact(), StoredAction.initialStatus(a.impact())))
-                .toList();
+                        SuppressionService.Applied suppression, List<ActionGate.Preview> gates) {
+        List<DecisionView.Action> actions = new ArrayList<>();
+        for (int i = 0; suppression == null && i < assessment.actions().size(); i++) {
+            ProposedAction a = assessment.actions().get(i);
+            ActionGate.Preview gate = gates.get(i);
+            actions.add(new DecisionView.Action(null, a.type(), a.target(), a.impact(), gate.status(), gate.gate(), null,
+                    a.approval().assumptions(), gate.notes()));
+        }
         return new DecisionView(null, null, alert.source(), alert.externalId(), decidedAt, null, null,
                 assessment.rulesetVersion(), new DecisionView.Risk(assessment.score(), assessment.level(), factors(assessment)),
                 assessment.priority(), assessment.slaMinutes(), actions, suppressed(suppression), explanation(assessment),

@@ -70,15 +70,17 @@ public class DecisionService {
     private final ObjectMapper snapshots;
     private final VulnerabilityFacts vulnerabilities;
     private final Event<DecisionChanged> decisionChanged;
+    private final ActionGate gate;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
                     SeparationOfDuties duties, Event<ActionReady> actionReady, DedupConfig dedup,
                     SuppressionService suppressions, VulnerabilityFacts vulnerabilities,
-                    Event<DecisionChanged> decisionChanged) {
+                    Event<DecisionChanged> decisionChanged, ActionGate gate) {
         this.duties = duties;
         this.actionReady = actionReady;
         this.decisionChanged = decisionChanged;
+        this.gate = gate;
         this.rulesets = rulesets;
         this.context = context;
         this.alerts = alerts;
@@ -148,7 +150,9 @@ public class DecisionService {
     /** The same computation as {@link #submit}, storing nothing. */
     public DecisionView evaluate(Alert alert) {
         Assessed assessed = assess(alert);
-        return mapper.dryRun(alert, assessed.assessment(), assessed.vulnerabilities(), assessed.time().now(), assessed.suppression());
+        Instant now = assessed.time().now();
+        return mapper.dryRun(alert, assessed.assessment(), assessed.vulnerabilities(), now, assessed.suppression(),
+                assessed.assessment().actions().stream().map(a -> gate.preview(a, now)).toList());
     }
 
     public Optional<DecisionView> find(UUID id) {
@@ -305,12 +309,16 @@ public class DecisionService {
             action.type = proposed.type();
             action.target = proposed.target();
             action.impact = proposed.impact();
-            action.status = StoredAction.initialStatus(proposed.impact());
+            action.status = StoredAction.PENDING_APPROVAL; // until the gate below says otherwise
             action.dmnRule = proposed.rule();
+            action.assumptions = proposed.approval().assumptions();
             decision.actions.add(action);
         }
         decisions.persist(decision);
         duties.record(principal, decision.id.toString(), SeparationOfDuties.Duty.SUBMITTED);
+        for (int i = 0; i < decision.actions.size(); i++) {
+            gate.apply(decision, decision.actions.get(i), assessment.actions().get(i), principal);
+        }
         for (StoredAction action : decision.actions) {
             if (StoredAction.QUEUED.equals(action.status)) {
                 actionReady.fire(new ActionReady(decision.id, action.id));
@@ -333,8 +341,12 @@ public class DecisionService {
         }
         List<Map<String, String>> actions = new ArrayList<>();
         for (StoredAction action : decision.actions) {
-            actions.add(Map.of("id", action.id.toString(), "type", action.type, "target", action.target,
-                    "status", action.status));
+            Map<String, String> entry = new LinkedHashMap<>(Map.of("id", action.id.toString(), "type", action.type,
+                    "target", action.target, "status", action.status, "gate", action.gate));
+            if (action.approvalId != null) {
+                entry.put("approvalId", action.approvalId.toString());
+            }
+            actions.add(entry);
         }
         payload.put("actions", actions);
         return payload;

@@ -30,8 +30,13 @@ public record DecisionView(UUID id, UUID alertId, String source, String external
     public record Factor(String rule, int points, String reason) {
     }
 
-    /** A response action and its state. */
-    public record Action(UUID id, String type, String target, String impact, String status) {
+    /**
+     * A response action and its state: the effective approval gate, the approval request when it waits or waited for
+     * one, what was assumed about its target, and why the gate differs from the approval policy's, if it does.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Action(UUID id, String type, String target, String impact, String status, String gate, UUID approvalId,
+                         List<String> assumptions, List<String> notes) {
     }
 
     /** Why: the Drools rules that fired, and the DMN rows that matched per decision table. */

@@ -1,29 +1,36 @@
 package dev.arbiter.decision;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One response action of a decision, with its status. */
+/**
+ * One response action of a decision, with its status: {@value #QUEUED} when it may go out without approval,
+ * {@value #PENDING_APPROVAL} while people decide, then {@value #APPROVED} (ready for dispatch), {@value #REJECTED} or
+ * {@value #EXPIRED} (never dispatched).
+ */
 @Entity
 @Table(name = "decision_action")
 public class StoredAction {
 
-    /** High-impact actions wait for a person. */
+    /** Waits for the approvers of its approval request. */
     public static final String PENDING_APPROVAL = "pending-approval";
-    /** Low- and medium-impact actions are queued for dispatch without approval. */
+    /** Automatic: ready for dispatch without approval. */
     public static final String QUEUED = "queued";
+    /** Its approval request reached its quorum: ready for dispatch. */
+    public static final String APPROVED = "approved";
+    /** An approver rejected it: not dispatched. */
+    public static final String REJECTED = "rejected";
+    /** Nobody decided before the deadline: denied, not dispatched. */
+    public static final String EXPIRED = "expired";
 
     @Id
     public UUID id;
-
-    /** The status an action starts in: high impact waits for approval, the rest is queued. */
-    public static String initialStatus(String impact) {
-        return "high".equals(impact) ? PENDING_APPROVAL : QUEUED;
-    }
 
     @Column(nullable = false)
     public int position;
@@ -42,4 +49,22 @@ public class StoredAction {
 
     @Column(name = "dmn_rule", nullable = false)
     public String dmnRule;
+
+    /** The effective gate: auto, one-approver or two-approvers (null until gated). */
+    @Column
+    public String gate;
+
+    /** The approval request the action waits for, or waited for; null for an automatic action. */
+    @Column(name = "approval_id")
+    public UUID approvalId;
+
+    /** What was assumed about the target to gate it (fail safe), in words. */
+    @Convert(converter = StringListJson.class)
+    @Column(name = "assumptions_json", columnDefinition = "text")
+    public List<String> assumptions = List.of();
+
+    /** Why the gate differs from the approval policy's (blast-radius budget, kill switch), in words. */
+    @Convert(converter = StringListJson.class)
+    @Column(name = "notes_json", columnDefinition = "text")
+    public List<String> notes = List.of();
 }

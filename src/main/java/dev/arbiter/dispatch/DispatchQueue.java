@@ -76,7 +76,9 @@ class DispatchQueue {
         body.put("queuedAt", row.createdAt);
         row.payload = write(body);
         rows.persist(row);
-        actions.set(action.id(), StoredAction.QUEUED);
+        if (!StoredAction.APPROVED.equals(action.status())) {
+            actions.set(action.id(), StoredAction.QUEUED); // an approved action keeps saying so until it is dispatched
+        }
     }
 
     /** Queues the change for the requester's callback URL, if it gave one. */

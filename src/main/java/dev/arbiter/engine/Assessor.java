@@ -55,6 +55,23 @@ import org.kie.internal.command.CommandFactory;
  *   <li>Human Impact: the Deployer model's helper table ({@code derived}).</li>
  *   <li>Mission and Well-Being Impact: {@code high} ({@code default}).</li>
  * </ul>
+ *
+ * <p>Approval policy, once per proposed action: model {@value #APPROVAL_MODEL} has inputs {@code Action Type},
+ * {@code Impact}, {@code Asset Criticality}, {@code Environment} and {@code Privileged Identity} and the single-hit
+ * decision {@code Approval Gate} ({@code gate}: {@code auto}, {@code one-approver} or {@code two-approvers};
+ * {@code expiryMinutes}; {@code approverGroup}). The inputs are the facts of the action's target:
+ * <ul>
+ *   <li>{@code host:} target: the host's criticality and environment. A host the inventory does not know is
+ *       criticality {@code unknown} and environment {@code production}; a known host without a known environment is
+ *       {@code production} too. {@code Privileged Identity} is false.</li>
+ *   <li>{@code user:} target: {@code Privileged Identity} from the account; an account the inventory does not know is
+ *       privileged. Criticality and environment are {@code none}.</li>
+ *   <li>any other target (alert, ip, file): criticality and environment {@code none}, not privileged.</li>
+ * </ul>
+ * Every such assumption is stated in words on the action ({@link ApprovalRequirement#assumptions()}). The row the hit
+ * policy selected is the action's {@link ApprovalRequirement#policyRule()}; these evaluations are not part of
+ * {@link Assessment#dmn()}, which lists the alert-level tables. The table must answer every action (end with a
+ * catch-all row): an action it gives no gate fails the assessment.
  */
 final class Assessor {
 
@@ -64,6 +81,9 @@ final class Assessor {
     static final String SSVC_COORDINATOR_MODEL = "ssvc-cisa-coordinator";
     static final String SSVC_PATCH_PRIORITY = "SSVC Patch Priority";
     static final String VULNERABILITY_CATEGORY = "vulnerability";
+    static final String APPROVAL_MODEL = "arbiter-approval";
+    static final String APPROVAL_DECISION = "Approval Gate";
+    private static final List<String> ENVIRONMENTS = List.of("production", "staging", "development");
     /** A rule set that fires more often than this for one alert is looping. */
     static final int MAX_FIRINGS = 10_000;
 
@@ -88,6 +108,8 @@ final class Assessor {
                 List.of(SsvcInputs.HUMAN_IMPACT, "Patch Application Priority"));
         require(problems, SSVC_COORDINATOR_MODEL, List.of(SsvcInputs.EXPLOITATION, SsvcInputs.AUTOMATABLE,
                 SsvcInputs.TECHNICAL_IMPACT, SsvcInputs.MISSION_AND_WELL_BEING_IMPACT), List.of("CISA Level"));
+        require(problems, APPROVAL_MODEL, List.of("Action Type", "Impact", "Asset Criticality", "Environment", "Privileged Identity"),
+                List.of(APPROVAL_DECISION));
     }
 
     private void require(List<RulesetProblem> problems, String modelName, List<String> inputs, List<String> decisions) {
@@ -144,7 +166,8 @@ final class Assessor {
             List<String> actionRows = traces.stream()
                     .filter(t -> RESPONSE_MODEL.equals(t.model()) && "Response Actions".equals(t.decision()))
                     .findFirst().map(DmnTrace::matchedRules).orElse(List.of());
-            List<ProposedAction> actions = actions(input, responseResult.getDecisionResultByName("Response Actions"), actionRows);
+            List<ProposedAction> actions = actions(input, responseResult.getDecisionResultByName("Response Actions"), actionRows)
+                    .stream().map(action -> withApproval(input, action)).toList();
             return new Assessment(score, level, factors, priorityName, slaMinutes, actions,
                     List.copyOf(new LinkedHashSet<>(fired)), traces, ruleset.version(), ssvc);
         } finally {
@@ -273,11 +296,69 @@ final class Assessor {
             String ruleId = i < rowIds.size() ? rowIds.get(i) : "";
             for (String target : targets(input, (String) row.get("targetKind"))) {
                 if (seen.add(type + "|" + target)) {
-                    actions.add(new ProposedAction(type, target, impact, ruleId));
+                    actions.add(new ProposedAction(type, target, impact, ruleId, null));
                 }
             }
         }
         return List.copyOf(actions);
+    }
+
+    /** The action with what the approval policy requires for it, judged on the facts of its target. */
+    private ProposedAction withApproval(AssessmentInput input, ProposedAction action) {
+        List<String> assumptions = new ArrayList<>();
+        String criticality = "none";
+        String environment = "none";
+        boolean privileged = false;
+        int colon = action.target().indexOf(':');
+        String kind = colon > 0 ? action.target().substring(0, colon) : "";
+        String value = colon > 0 ? action.target().substring(colon + 1) : action.target();
+        if (kind.equals("host")) {
+            HostFact host = input.hosts().stream().filter(h -> value.equalsIgnoreCase(h.label())).findFirst().orElse(null);
+            if (host == null || !host.known()) {
+                criticality = "unknown";
+                environment = "production";
+                assumptions.add("host " + value + " is not in the inventory: treated as production");
+            } else {
+                criticality = host.criticality() != null && CRITICALITY_RANK.contains(host.criticality()) ? host.criticality() : "unknown";
+                if (host.environment() != null && ENVIRONMENTS.contains(host.environment())) {
+                    environment = host.environment();
+                } else {
+                    environment = "production";
+                    assumptions.add("host " + value + " has no known environment: treated as production");
+                }
+            }
+        } else if (kind.equals("user")) {
+            UserFact user = input.users().stream().filter(u -> value.equalsIgnoreCase(u.name())).findFirst().orElse(null);
+            if (user == null || !user.known()) {
+                privileged = true;
+                assumptions.add("account " + value + " is not in the identity inventory: treated as privileged");
+            } else {
+                privileged = user.privileged();
+            }
+        }
+
+        Trace outer = TRACE.get();
+        Trace own = new Trace();
+        TRACE.set(own);
+        try {
+            DMNContext inputs = ruleset.dmnRuntime().newContext();
+            inputs.set("Action Type", action.type());
+            inputs.set("Impact", action.impact());
+            inputs.set("Asset Criticality", criticality);
+            inputs.set("Environment", environment);
+            inputs.set("Privileged Identity", privileged);
+            DMNResult result = evaluate(APPROVAL_MODEL, inputs);
+            Map<?, ?> gate = (Map<?, ?>) result.getDecisionResultByName(APPROVAL_DECISION).getResult();
+            if (gate == null || !(gate.get("gate") instanceof String gateName) || own.selected.size() != 1) {
+                throw new IllegalStateException("Approval policy gave no gate for " + action.type() + " on " + action.target()
+                        + "; the table must end with a catch-all row");
+            }
+            Integer expiry = gate.get("expiryMinutes") instanceof BigDecimal minutes ? minutes.intValueExact() : null;
+            return new ProposedAction(action.type(), action.target(), action.impact(), action.rule(),
+                    new ApprovalRequirement(gateName, expiry, (String) gate.get("approverGroup"), own.selected.get(0), assumptions));
+        } finally {
+            TRACE.set(outer);
+        }
     }
 
     private static List<String> targets(AssessmentInput input, String targetKind) {
@@ -295,6 +376,8 @@ final class Assessor {
     private static final class Trace {
         private String model;
         private final List<DmnTrace> entries = new ArrayList<>();
+        /** The rows the hit policy selected in the table evaluated last (for FIRST: one, where all matches are listed). */
+        private List<String> selected = List.of();
     }
 
     /** Records matched rows into the trace of the assessment running on this thread. */
@@ -305,6 +388,7 @@ final class Assessor {
             if (trace != null) {
                 trace.entries.add(new DmnTrace(trace.model, event.getDecisionName(),
                         event.getMatchesIds() != null ? event.getMatchesIds() : List.of()));
+                trace.selected = event.getSelectedIds() != null ? List.copyOf(event.getSelectedIds()) : List.of();
             }
         }
     }

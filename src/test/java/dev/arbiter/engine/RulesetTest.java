@@ -249,11 +249,14 @@ class RulesetTest {
         assertThat(assessment.slaMinutes()).isEqualTo(15);
         assertThat(assessment.firedRules()).containsExactly("Test: confidence is the score");
         assertThat(assessment.actions()).containsExactly(
-                new ProposedAction("open-ticket", "alert:splunk-es/NE-1", "low", "response-ticket"),
-                new ProposedAction("page-on-call", "alert:splunk-es/NE-1", "low", "response-page"),
-                new ProposedAction("isolate-host", "host:fin-db-01", "high", "response-isolate-host"),
-                new ProposedAction("isolate-host", "host:ws-17", "high", "response-isolate-host"),
-                new ProposedAction("block-hash", "file:" + "ab".repeat(32), "medium", "response-block-hash"));
+                new ProposedAction("open-ticket", "alert:splunk-es/NE-1", "low", "response-ticket", AUTO_NOTIFICATION),
+                new ProposedAction("page-on-call", "alert:splunk-es/NE-1", "low", "response-page", AUTO_NOTIFICATION),
+                new ProposedAction("isolate-host", "host:fin-db-01", "high", "response-isolate-host",
+                        new ApprovalRequirement("two-approvers", 30, "soc-leads", "approval-isolate-crown-jewel", List.of())),
+                new ProposedAction("isolate-host", "host:ws-17", "high", "response-isolate-host",
+                        new ApprovalRequirement("one-approver", 60, "soc-leads", "approval-isolate-production", List.of())),
+                new ProposedAction("block-hash", "file:" + "ab".repeat(32), "medium", "response-block-hash",
+                        new ApprovalRequirement("auto", null, null, "approval-low-medium-impact", List.of())));
         assertThat(assessment.dmn()).containsExactly(
                 new DmnTrace("arbiter-priority", "Risk Level", List.of("level-critical")),
                 new DmnTrace("arbiter-priority", "Priority", List.of("priority-critical-important")),
@@ -261,6 +264,9 @@ class RulesetTest {
                         List.of("response-ticket", "response-page", "response-isolate-host", "response-block-hash")));
         assertThat(assessment.rulesetVersion()).isEqualTo(ruleset.version());
     }
+
+    private static final ApprovalRequirement AUTO_NOTIFICATION =
+            new ApprovalRequirement("auto", null, null, "approval-notifications", List.of());
 
     @Test
     void assessesFromManyThreadsAsItDoesSequentially() throws Exception {

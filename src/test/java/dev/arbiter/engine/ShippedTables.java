@@ -35,6 +35,7 @@ final class ShippedTables {
 
     private final DMNRuntime runtime;
     private final Map<String, List<String>> matchedRows = new LinkedHashMap<>();
+    private final Map<String, List<String>> selectedRows = new LinkedHashMap<>();
 
     private ShippedTables(DMNRuntime runtime) {
         this.runtime = runtime;
@@ -42,6 +43,7 @@ final class ShippedTables {
             @Override
             public void afterEvaluateDecisionTable(AfterEvaluateDecisionTableEvent event) {
                 matchedRows.put(event.getDecisionName(), List.copyOf(event.getMatchesIds()));
+                selectedRows.put(event.getDecisionName(), List.copyOf(event.getSelectedIds()));
             }
         });
     }
@@ -80,9 +82,10 @@ final class ShippedTables {
         DMNContext context = runtime.newContext();
         inputs.forEach(context::set);
         matchedRows.clear();
+        selectedRows.clear();
         DMNResult result = runtime.evaluateDecisionByName(model, decision, context);
         assertThat(result.getMessages(DMNMessage.Severity.ERROR)).as("DMN errors for %s", inputs).isEmpty();
-        return new Evaluation(result, Map.copyOf(matchedRows));
+        return new Evaluation(result, Map.copyOf(matchedRows), Map.copyOf(selectedRows));
     }
 
     /** The compiled model with this name; fails the calling test if there is none. */
@@ -91,8 +94,11 @@ final class ShippedTables {
                 .orElseThrow(() -> new AssertionError("no DMN model named " + modelName));
     }
 
-    /** The result of one evaluation and, per decision table evaluated, the ids of the rows that matched, in table order. */
-    record Evaluation(DMNResult result, Map<String, List<String>> matchedRows) {
+    /**
+     * The result of one evaluation and, per decision table evaluated, the ids of the rows that matched and of those the
+     * hit policy selected (for FIRST: the first match only), in table order.
+     */
+    record Evaluation(DMNResult result, Map<String, List<String>> matchedRows, Map<String, List<String>> selectedRows) {
 
         Object output(String decision) {
             return result.getDecisionResultByName(decision).getResult();
@@ -100,6 +106,10 @@ final class ShippedTables {
 
         List<String> rows(String decision) {
             return matchedRows.getOrDefault(decision, List.of());
+        }
+
+        List<String> selected(String decision) {
+            return selectedRows.getOrDefault(decision, List.of());
         }
     }
 }

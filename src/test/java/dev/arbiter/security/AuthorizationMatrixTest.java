@@ -32,6 +32,7 @@ class AuthorizationMatrixTest {
     private static final Set<String> ALL = Roles.ALL;
     private static final Set<String> READERS = Set.of(Roles.INGEST, Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR);
     private static final Set<String> DISPATCH_READERS = Set.of(Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN);
+    private static final Set<String> APPROVAL_READERS = Set.of(Roles.APPROVER, Roles.ANALYST, Roles.AUDITOR);
 
     /** One endpoint: method, OpenAPI path, a concrete path to call, a body, and the roles allowed. */
     record Endpoint(String method, String template, String path, String body, Set<String> allowed) {
@@ -78,7 +79,17 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/decisions/{id}/dispatches", "/api/v1/decisions/" + missing + "/dispatches", null, DISPATCH_READERS),
                 new Endpoint("GET", "/api/v1/dispatch/{id}", "/api/v1/dispatch/" + missing, null, DISPATCH_READERS),
                 new Endpoint("GET", "/api/v1/dispatch/dead-letters", "/api/v1/dispatch/dead-letters", null, Set.of(Roles.ADMIN, Roles.AUDITOR)),
-                new Endpoint("POST", "/api/v1/dispatch/{id}/redrive", "/api/v1/dispatch/" + missing + "/redrive", null, Set.of(Roles.ADMIN))));
+                new Endpoint("POST", "/api/v1/dispatch/{id}/redrive", "/api/v1/dispatch/" + missing + "/redrive", null, Set.of(Roles.ADMIN)),
+                new Endpoint("GET", "/api/v1/approvals", "/api/v1/approvals", null, APPROVAL_READERS),
+                new Endpoint("GET", "/api/v1/approvals/{id}", "/api/v1/approvals/" + missing, null, APPROVAL_READERS),
+                new Endpoint("POST", "/api/v1/approvals/{id}/approve", "/api/v1/approvals/" + missing + "/approve", "{}",
+                        Set.of(Roles.APPROVER)),
+                new Endpoint("POST", "/api/v1/approvals/{id}/reject", "/api/v1/approvals/" + missing + "/reject", "{}",
+                        Set.of(Roles.APPROVER)),
+                new Endpoint("GET", "/api/v1/kill-switch", "/api/v1/kill-switch", null,
+                        Set.of(Roles.ADMIN, Roles.AUDITOR, Roles.APPROVER)),
+                // an empty body changes nothing (422), so the matrix never engages the switch
+                new Endpoint("PUT", "/api/v1/kill-switch", "/api/v1/kill-switch", "{}", Set.of(Roles.ADMIN))));
         return endpoints;
     }
 

@@ -7,7 +7,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /** Signs test bearer tokens as the test identity provider would (issuer, audience and role claim of the test profile). */
-final class Tokens {
+public final class Tokens {
 
     static final String ISSUER = "https://idp.example.test";
     static final String AUDIENCE = "arbiter";
@@ -15,7 +15,7 @@ final class Tokens {
     private Tokens() {
     }
 
-    static String withRoles(String subject, String... roles) {
+    public static String withRoles(String subject, String... roles) {
         return claims(subject, roles).sign();
     }
 

@@ -1,0 +1,172 @@
+package dev.arbiter.approval;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.arbiter.audit.AuditLog;
+import dev.arbiter.common.Principal;
+import dev.arbiter.engine.ApprovalRequirement;
+import dev.arbiter.engine.ProposedAction;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Limits on automation beyond the approval policy: per action type, at most so many automatic actions per window (a
+ * blast-radius budget), and a global kill switch that makes every new action wait for approval. Both only ever add a
+ * gate, never remove one; each time they do, the action says why, and both leave audit events.
+ */
+@ApplicationScoped
+public class Safeguards {
+
+    static final String KILL_SWITCH_CHANGED = "kill-switch.changed";
+    static final String BUDGET_EXCEEDED = "budget.exceeded";
+    private static final Logger LOG = Logger.getLogger(Safeguards.class);
+
+    private final EntityManager em;
+    private final ApprovalConfig config;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Safeguards(EntityManager em, ApprovalConfig config, AuditLog audit, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The gate an action gets: the policy's, unless the kill switch or its type's budget holds an automatic action back. */
+    record Gate(String gate, Duration expiry, String group, List<String> notes) {
+
+        boolean automatic() {
+            return ApprovalRequirement.AUTO.equals(gate);
+        }
+    }
+
+    /**
+     * The effective gate of an action decided now. With {@code record}, inside the deciding transaction: the budget
+     * check locks the type's budget row (so racing decisions count one after the other) and an exceeded budget is an
+     * audit event. Without, a preview that changes nothing.
+     */
+    Gate gate(ProposedAction action, String decisionId, String actionId, Instant now, Principal principal, boolean record) {
+        ApprovalRequirement policy = action.approval();
+        if (!policy.automatic()) {
+            // a table row that gates without saying for how long or whom falls back to the configured defaults
+            Duration expiry = policy.expiryMinutes() != null ? Duration.ofMinutes(policy.expiryMinutes()) : config.defaultExpiry();
+            String group = policy.approverGroup() != null ? policy.approverGroup() : config.defaultGroup();
+            return new Gate(policy.gate(), expiry, group, List.of());
+        }
+        KillSwitch killSwitch = em.find(KillSwitch.class, KillSwitch.ID);
+        if (killSwitch != null && killSwitch.engaged) {
+            return held("kill switch engaged by " + killSwitch.changedByName + " at " + killSwitch.changedAt + ": "
+                    + killSwitch.reason + "; every action waits for approval");
+        }
+        Integer budget = config.budgets().get(action.type());
+        if (budget == null) {
+            return new Gate(policy.gate(), null, null, List.of());
+        }
+        if (record) {
+            lockBudget(action.type());
+        }
+        long used = automaticSince(action.type(), now.minus(config.budgetWindow()));
+        if (used < budget) {
+            return new Gate(policy.gate(), null, null, List.of());
+        }
+        long minutes = config.budgetWindow().toMinutes();
+        if (record) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("decisionId", decisionId);
+            payload.put("actionId", actionId);
+            payload.put("actionType", action.type());
+            payload.put("target", action.target());
+            payload.put("budget", budget);
+            payload.put("used", used);
+            payload.put("windowMinutes", minutes);
+            audit.append(principal, BUDGET_EXCEEDED, decisionId, payload);
+        }
+        return held("budget for " + action.type() + " exceeded: " + used + " went out automatically in the last " + minutes
+                + " minutes, the budget is " + budget + "; this one waits for approval");
+    }
+
+    private Gate held(String note) {
+        return new Gate(ApprovalRequirement.ONE_APPROVER, config.defaultExpiry(), config.defaultGroup(), List.of(note));
+    }
+
+    private long automaticSince(String type, Instant since) {
+        return em.createQuery("select count(a) from StoredDecision d join d.actions a "
+                        + "where a.type = :type and a.gate = :auto and d.decidedAt > :since", Long.class)
+                .setParameter("type", type)
+                .setParameter("auto", ApprovalRequirement.AUTO)
+                .setParameter("since", since)
+                .getSingleResult();
+    }
+
+    private void lockBudget(String type) {
+        if (em.find(BudgetLock.class, type, LockModeType.PESSIMISTIC_WRITE) == null) {
+            createBudgetRow(type);
+            em.find(BudgetLock.class, type, LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    /** Creates the budget rows of the configured types, so deciding never has to. */
+    void createBudgetRows(@Observes StartupEvent start) {
+        config.budgets().keySet().forEach(this::createBudgetRow);
+    }
+
+    private void createBudgetRow(String type) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (em.find(BudgetLock.class, type) == null) {
+                    BudgetLock row = new BudgetLock();
+                    row.actionType = type;
+                    em.persist(row);
+                }
+            });
+        } catch (RuntimeException e) {
+            // another replica created it at the same moment
+            LOG.debugf("Budget row for %s not created here: %s", type, e.getMessage());
+        }
+    }
+
+    /** The kill switch as it is. */
+    @Transactional
+    public KillSwitchView killSwitch() {
+        return view(em.find(KillSwitch.class, KillSwitch.ID));
+    }
+
+    /** Engages or releases the kill switch, with a reason; an audit event either way. */
+    @Transactional
+    public KillSwitchView setKillSwitch(boolean engaged, String reason, Principal principal) {
+        KillSwitch killSwitch = em.find(KillSwitch.class, KillSwitch.ID, LockModeType.PESSIMISTIC_WRITE);
+        boolean was = killSwitch.engaged;
+        killSwitch.engaged = engaged;
+        killSwitch.reason = reason;
+        killSwitch.changedAt = clock.instant();
+        killSwitch.changedByKind = principal.kind();
+        killSwitch.changedById = principal.id();
+        killSwitch.changedByName = principal.name();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("engaged", engaged);
+        payload.put("wasEngaged", was);
+        payload.put("reason", reason);
+        audit.append(principal, KILL_SWITCH_CHANGED, "kill-switch", payload);
+        return view(killSwitch);
+    }
+
+    private static KillSwitchView view(KillSwitch killSwitch) {
+        Principal by = killSwitch.changedByKind == null ? null
+                : new Principal(killSwitch.changedByKind, killSwitch.changedById, killSwitch.changedByName);
+        return new KillSwitchView(killSwitch.engaged, killSwitch.reason, killSwitch.changedAt, by);
+    }
+}
