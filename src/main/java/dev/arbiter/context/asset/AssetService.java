@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import dev.arbiter.audit.AuditLog;
 import dev.arbiter.common.Principal;
 import dev.arbiter.common.Problem;
@@ -40,6 +42,8 @@ public class AssetService {
     static final String DELETED = "asset.deleted";
     static final String IMPORTED = "asset.imported";
     private static final int CHUNK = 500;
+    /** An import of tens of thousands of rows may take longer than the default transaction timeout. */
+    private static final int IMPORT_TIMEOUT_SECONDS = 600;
 
     private final AssetRepository assets;
     private final AuditLog audit;
@@ -126,6 +130,7 @@ public class AssetService {
      * Creates or replaces every row's asset, all or nothing: any invalid row, id given twice, or host name given
      * twice or held by an asset outside the import refuses the whole import with every error by row.
      */
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportResult importRows(List<Row<AssetData>> rows, ImportErrors errors, byte[] body, String format, Principal principal) {
         Map<String, Integer> idRows = new HashMap<>();
         Map<String, Integer> hostnameRows = new HashMap<>();
@@ -169,8 +174,14 @@ public class AssetService {
         for (int i = 0; i < ids.size(); i += CHUNK) {
             assets.list("id in ?1", ids.subList(i, Math.min(ids.size(), i + CHUNK))).forEach(a -> existing.put(a.id, a));
         }
-        // Host names may move between assets of this import: clear them all first, so no unique key clashes midway.
-        existing.values().forEach(a -> a.hostnames.clear());
+        // Host names may move between assets of this import: clear the changing sets first, so no unique key clashes
+        // midway. An unchanged set keeps its names, and no other row may claim them (checked above).
+        for (Row<AssetData> row : rows) {
+            Asset asset = existing.get(row.value().id());
+            if (asset != null && !asset.hostnames.equals(lowerCase(row.value().hostnames()))) {
+                asset.hostnames.clear();
+            }
+        }
         assets.flush();
         Instant now = clock.instant();
         int created = 0;
@@ -208,14 +219,19 @@ public class AssetService {
         asset.missionImpact = data.missionImpact();
         asset.safetyImpact = data.safetyImpact();
         asset.updatedAt = clock.instant();
-        Set<String> hostnames = new LinkedHashSet<>();
-        data.hostnames().forEach(h -> hostnames.add(h.toLowerCase(Locale.ROOT)));
+        Set<String> hostnames = lowerCase(data.hostnames());
         asset.hostnames.retainAll(hostnames);
         asset.hostnames.addAll(hostnames);
         Set<Asset.Network> networks = new LinkedHashSet<>();
         data.addresses().forEach(a -> networks.add(Asset.Network.of(Network.parse(a).network())));
         asset.networks.retainAll(networks);
         asset.networks.addAll(networks);
+    }
+
+    private static Set<String> lowerCase(List<String> hostnames) {
+        Set<String> lower = new LinkedHashSet<>();
+        hostnames.forEach(h -> lower.add(h.toLowerCase(Locale.ROOT)));
+        return lower;
     }
 
     private static void requireIdentifiable(AssetData data) {

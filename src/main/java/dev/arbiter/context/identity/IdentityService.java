@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import dev.arbiter.audit.AuditLog;
 import dev.arbiter.common.Principal;
 import dev.arbiter.common.Problem;
@@ -37,6 +39,8 @@ public class IdentityService {
     static final String DELETED = "identity.deleted";
     static final String IMPORTED = "identity.imported";
     private static final int CHUNK = 500;
+    /** An import of tens of thousands of rows may take longer than the default transaction timeout. */
+    private static final int IMPORT_TIMEOUT_SECONDS = 600;
 
     private final IdentityRepository identities;
     private final AuditLog audit;
@@ -121,6 +125,7 @@ public class IdentityService {
      * Creates or replaces every row's identity, all or nothing: any invalid row, id or account name given twice, or
      * account name held by an identity outside the import refuses the whole import with every error by row.
      */
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportResult importRows(List<Row<IdentityData>> rows, ImportErrors errors, byte[] body, String format, Principal principal) {
         Map<String, Integer> idRows = new HashMap<>();
         Map<String, Integer> accountRows = new HashMap<>();

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import dev.arbiter.audit.AuditLog;
 import dev.arbiter.common.Principal;
 import dev.arbiter.common.ProblemException;
@@ -40,6 +42,8 @@ public class IndicatorService {
     static final String DELETED = "indicator.deleted";
     static final String IMPORTED = "indicator.imported";
     private static final int CHUNK = 500;
+    /** An import of tens of thousands of rows may take longer than the default transaction timeout. */
+    private static final int IMPORT_TIMEOUT_SECONDS = 600;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
@@ -173,6 +177,7 @@ public class IndicatorService {
     }
 
     /** Creates or updates every entry's indicator, all or nothing; a value that does not fit its type is an error. */
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportResult importEntries(List<Entry> entries, List<ImportResult.Skipped> skipped, ImportErrors errors,
                                       byte[] body, String format, Principal principal) {
         Map<String, Entry> byKey = new LinkedHashMap<>();
