@@ -5,10 +5,12 @@ import java.util.List;
 import dev.arbiter.context.asset.AssetMatch;
 import dev.arbiter.context.identity.IdentityMatch;
 import dev.arbiter.context.intel.IndicatorMatch;
+import dev.arbiter.engine.DomainFact;
 import dev.arbiter.engine.EntityHistoryFact;
 import dev.arbiter.engine.FileFact;
 import dev.arbiter.engine.HostFact;
 import dev.arbiter.engine.IpFact;
+import dev.arbiter.engine.UrlFact;
 import dev.arbiter.engine.UserFact;
 
 /**
@@ -16,7 +18,13 @@ import dev.arbiter.engine.UserFact;
  * decision stores, so that replaying it later gives the same answer whatever the inventory holds by then.
  */
 public record AlertContext(List<HostFact> hosts, List<UserFact> users, List<IpFact> ips, List<FileFact> files,
-                           List<EntityHistoryFact> history, Sources sources) {
+                           List<EntityHistoryFact> history, Sources sources, List<DomainFact> domains, List<UrlFact> urls) {
+
+    /** Facts for an alert without domains or URLs (and snapshots stored before those were matched). */
+    public AlertContext(List<HostFact> hosts, List<UserFact> users, List<IpFact> ips, List<FileFact> files,
+                        List<EntityHistoryFact> history, Sources sources) {
+        this(hosts, users, ips, files, history, sources, List.of(), List.of());
+    }
 
     public AlertContext {
         hosts = List.copyOf(hosts);
@@ -25,6 +33,8 @@ public record AlertContext(List<HostFact> hosts, List<UserFact> users, List<IpFa
         files = List.copyOf(files);
         history = List.copyOf(history);
         sources = sources != null ? sources : new Sources(List.of(), List.of(), List.of());
+        domains = domains != null ? List.copyOf(domains) : List.of();
+        urls = urls != null ? List.copyOf(urls) : List.of();
     }
 
     /** Facts without recorded sources. */
@@ -51,7 +61,7 @@ public record AlertContext(List<HostFact> hosts, List<UserFact> users, List<IpFa
     public record IdentityUsed(String account, IdentityMatch identity) {
     }
 
-    /** An active indicator listing an address or file hash of the alert. */
+    /** An active indicator listing an address, file hash, domain or URL of the alert. */
     public record IndicatorUsed(String entity, IndicatorMatch indicator) {
     }
 }

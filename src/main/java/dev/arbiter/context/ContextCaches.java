@@ -21,7 +21,7 @@ public class ContextCaches {
     public static final String ASSETS_BY_ADDRESS = "context-assets-by-address";
     public static final String IDENTITIES = "context-identities";
     public static final String INDICATORS_BY_ADDRESS = "context-indicators-by-address";
-    public static final String INDICATORS_BY_HASH = "context-indicators-by-hash";
+    public static final String INDICATORS_BY_VALUE = "context-indicators-by-value";
 
     private final CacheManager caches;
 
@@ -33,7 +33,7 @@ public class ContextCaches {
         List<String> names = switch (change) {
             case ASSETS -> List.of(ASSETS_BY_HOSTNAME, ASSETS_BY_ADDRESS);
             case IDENTITIES -> List.of(IDENTITIES);
-            case INDICATORS -> List.of(INDICATORS_BY_ADDRESS, INDICATORS_BY_HASH);
+            case INDICATORS -> List.of(INDICATORS_BY_ADDRESS, INDICATORS_BY_VALUE);
         };
         for (String name : names) {
             caches.getCache(name).map(Cache::invalidateAll).ifPresent(done -> done.await().indefinitely());

@@ -16,18 +16,22 @@ import dev.arbiter.context.identity.IdentityLookup;
 import dev.arbiter.context.identity.IdentityMatch;
 import dev.arbiter.context.intel.IndicatorLookup;
 import dev.arbiter.context.intel.IndicatorMatch;
+import dev.arbiter.context.intel.Urls;
+import dev.arbiter.engine.DomainFact;
 import dev.arbiter.engine.EntityHistoryFact;
 import dev.arbiter.engine.FileFact;
 import dev.arbiter.engine.HostFact;
 import dev.arbiter.engine.IpFact;
+import dev.arbiter.engine.UrlFact;
 import dev.arbiter.engine.UserFact;
 import dev.arbiter.intake.Alert;
 import dev.arbiter.intake.IpAddresses;
 
 /**
  * Context from the inventory: a host is matched to an asset by host name (case-insensitive), else by IP (exact
- * address, else the narrowest CIDR block); an account to an identity by name (case-insensitive); addresses and
- * file hashes to the indicators that list them and have not expired at the decision time. A host or account the
+ * address, else the narrowest CIDR block); an account to an identity by name (case-insensitive); addresses, file
+ * hashes (SHA-256 or MD5), URLs and domain names (the name or any parent of it, and the host of each URL) to the
+ * indicators that list them and have not expired at the decision time. A host or account the
  * inventory does not know is reported unknown, which rules and tables treat fail-safe. Look-ups are cached.
  */
 @ApplicationScoped
@@ -83,13 +87,63 @@ public class InventoryContext implements ContextProvider {
         }
         List<FileFact> files = new ArrayList<>();
         for (Alert.File file : entities.filesOrEmpty()) {
-            String sha256 = file.sha256().toLowerCase(Locale.ROOT);
-            List<IndicatorMatch> active = active(indicators.bySha256(sha256), decisionTime);
-            active.forEach(m -> indicatorsUsed.add(new AlertContext.IndicatorUsed(sha256, m)));
-            files.add(new FileFact(sha256, active.isEmpty() ? null : active.get(0).source()));
+            String sha256 = lowerOrNull(file.sha256());
+            String md5 = lowerOrNull(file.md5());
+            List<IndicatorMatch> active = new ArrayList<>();
+            if (sha256 != null) {
+                active.addAll(indicators.byValue("sha256", sha256));
+            }
+            if (md5 != null) {
+                active.addAll(indicators.byValue("md5", md5));
+            }
+            active = active(active, decisionTime);
+            String label = sha256 != null ? sha256 : md5;
+            active.forEach(m -> indicatorsUsed.add(new AlertContext.IndicatorUsed(label, m)));
+            files.add(new FileFact(sha256, active.isEmpty() ? null : active.get(0).source(), md5));
+        }
+        List<UrlFact> urls = new ArrayList<>();
+        Set<String> domainNames = new LinkedHashSet<>();
+        for (String domain : entities.domainsOrEmpty()) {
+            domainNames.add(withoutTrailingDot(domain.toLowerCase(Locale.ROOT)));
+        }
+        for (String url : entities.urlsOrEmpty()) {
+            String canonical = Urls.canonical(url);
+            List<IndicatorMatch> active = active(indicators.byValue("url", canonical), decisionTime);
+            active.forEach(m -> indicatorsUsed.add(new AlertContext.IndicatorUsed(canonical, m)));
+            urls.add(new UrlFact(canonical, active.isEmpty() ? null : active.get(0).source()));
+            Urls.domain(canonical).ifPresent(domainNames::add);
+        }
+        List<DomainFact> domains = new ArrayList<>();
+        for (String name : domainNames) {
+            domains.add(domain(name, decisionTime, indicatorsUsed));
         }
         return new AlertContext(hosts, users, ips, files, history(hosts, users, decisionTime),
-                new AlertContext.Sources(assetsUsed, identitiesUsed, indicatorsUsed));
+                new AlertContext.Sources(assetsUsed, identitiesUsed, indicatorsUsed), domains, urls);
+    }
+
+    /** A domain is listed when it or any parent domain is: a feed listing evil.example means every name under it. */
+    private DomainFact domain(String name, Instant decisionTime, List<AlertContext.IndicatorUsed> indicatorsUsed) {
+        for (String candidate = name; candidate != null; candidate = parent(candidate)) {
+            List<IndicatorMatch> active = active(indicators.byValue("domain", candidate), decisionTime);
+            if (!active.isEmpty()) {
+                active.forEach(m -> indicatorsUsed.add(new AlertContext.IndicatorUsed(name, m)));
+                return new DomainFact(name, active.get(0).source(), candidate);
+            }
+        }
+        return new DomainFact(name, null, null);
+    }
+
+    private static String parent(String domain) {
+        int dot = domain.indexOf('.');
+        return dot >= 0 && dot < domain.length() - 1 ? domain.substring(dot + 1) : null;
+    }
+
+    private static String withoutTrailingDot(String domain) {
+        return domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+    }
+
+    private static String lowerOrNull(String value) {
+        return value != null ? value.toLowerCase(Locale.ROOT) : null;
     }
 
     private static List<IndicatorMatch> active(List<IndicatorMatch> matches, Instant decisionTime) {

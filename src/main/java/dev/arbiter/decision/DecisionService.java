@@ -139,8 +139,11 @@ public class DecisionService {
                 JsonNode snapshot = snapshots.readTree(decision.contextJson);
                 AlertContext stored = snapshots.treeToValue(snapshot.get("context"), AlertContext.class);
                 DecisionTime time = snapshots.treeToValue(snapshot.get("decisionTime"), DecisionTime.class);
+                List<VulnerabilityFact> cves = snapshot.hasNonNull("vulnerabilities")
+                        ? List.of(snapshots.treeToValue(snapshot.get("vulnerabilities"), VulnerabilityFact[].class))
+                        : List.of();
                 return rulesets.get().assess(new AssessmentInput(toFact(canonical), stored.hosts(), stored.users(),
-                        stored.ips(), stored.files(), stored.history(), time));
+                        stored.ips(), stored.files(), stored.history(), time, cves, stored.domains(), stored.urls()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Stored decision " + decisionId + " cannot be read back", e);
             }
@@ -209,7 +212,7 @@ public class DecisionService {
         DecisionTime time = new DecisionTime(now, config.zone(), config.businessStart(), config.businessEnd());
         List<VulnerabilityFact> cves = vulnerabilities.forCves(alert.entitiesOrEmpty().cvesOrEmpty());
         AssessmentInput input = new AssessmentInput(toFact(alert), found.hosts(), found.users(), found.ips(),
-                found.files(), found.history(), time, cves);
+                found.files(), found.history(), time, cves, found.domains(), found.urls());
         return new Assessed(rulesets.get().assess(input), found, time, cves, suppressions.activeFor(alert, now).orElse(null));
     }
 

@@ -57,8 +57,8 @@ final class Fingerprint {
             case "users" -> all(entities.usersOrEmpty().stream().map(Alert.User::name));
             case "ip" -> first(entities.ipsOrEmpty().stream().map(Alert.Ip::address));
             case "ips" -> all(entities.ipsOrEmpty().stream().map(Alert.Ip::address));
-            case "file" -> first(entities.filesOrEmpty().stream().map(Alert.File::sha256));
-            case "files" -> all(entities.filesOrEmpty().stream().map(Alert.File::sha256));
+            case "file" -> first(entities.filesOrEmpty().stream().map(Alert.File::key));
+            case "files" -> all(entities.filesOrEmpty().stream().map(Alert.File::key));
             default -> alert.attributesOrEmpty().getOrDefault(field.substring("attributes.".length()), "");
         };
     }

@@ -9,10 +9,19 @@ import java.util.Objects;
  * decision time. Being a value, it is also the context snapshot a decision stores for replay.
  *
  * @param vulnerabilities one fact per distinct CVE the alert names, in the alert's order
+ * @param domains         the domain names the alert names, and the URLs' hosts
+ * @param urls            the URLs the alert names
  */
 public record AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFact> users, List<IpFact> ips,
                               List<FileFact> files, List<EntityHistoryFact> history, DecisionTime time,
-                              List<VulnerabilityFact> vulnerabilities) {
+                              List<VulnerabilityFact> vulnerabilities, List<DomainFact> domains, List<UrlFact> urls) {
+
+    /** An input for an alert that names no domain or URL. */
+    public AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFact> users, List<IpFact> ips,
+                           List<FileFact> files, List<EntityHistoryFact> history, DecisionTime time,
+                           List<VulnerabilityFact> vulnerabilities) {
+        this(alert, hosts, users, ips, files, history, time, vulnerabilities, List.of(), List.of());
+    }
 
     /** An input for an alert that names no CVE. */
     public AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFact> users, List<IpFact> ips,
@@ -29,6 +38,8 @@ public record AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFa
         files = List.copyOf(files);
         history = List.copyOf(history);
         vulnerabilities = List.copyOf(vulnerabilities);
+        domains = domains != null ? List.copyOf(domains) : List.of();
+        urls = urls != null ? List.copyOf(urls) : List.of();
     }
 
     /** All facts to insert into a rule session. */
@@ -42,6 +53,8 @@ public record AssessmentInput(AlertFact alert, List<HostFact> hosts, List<UserFa
         facts.addAll(files);
         facts.addAll(history);
         facts.addAll(vulnerabilities);
+        facts.addAll(domains);
+        facts.addAll(urls);
         return facts;
     }
 }

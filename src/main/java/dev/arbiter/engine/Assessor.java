@@ -50,8 +50,9 @@ import org.kie.internal.command.CommandFactory;
  *   <li>Automatable, Technical Impact: the imported option, else {@code yes} and {@code total} ({@code default}).</li>
  *   <li>System Exposure: the most exposed of the alert's hosts ({@code asset}); a host with unknown exposure, or an
  *       alert without hosts, counts as {@code open} ({@code default}).</li>
- *   <li>Safety Impact, Mission Impact: host facts do not carry them yet, so {@code catastrophic} and
- *       {@code mission failure} ({@code default}), which makes Human Impact {@code very high}.</li>
+ *   <li>Safety Impact, Mission Impact: the most severe over the alert's hosts ({@code asset}); a host whose inventory
+ *       entry records none, or an alert without hosts, counts as {@code catastrophic} and {@code mission failure}
+ *       ({@code default}), which makes Human Impact {@code very high}.</li>
  *   <li>Human Impact: the Deployer model's helper table ({@code derived}).</li>
  *   <li>Mission and Well-Being Impact: {@code high} ({@code default}).</li>
  * </ul>
@@ -366,7 +367,7 @@ final class Assessor {
             case "host" -> input.hosts().stream().map(h -> "host:" + h.label()).toList();
             case "user" -> input.users().stream().map(u -> "user:" + u.name()).toList();
             case "ip" -> input.ips().stream().filter(IpFact::external).map(ip -> "ip:" + ip.address()).toList();
-            case "file" -> input.files().stream().map(f -> "file:" + f.sha256()).toList();
+            case "file" -> input.files().stream().map(f -> "file:" + f.label()).toList();
             case "alert" -> List.of("alert:" + input.alert().getSource() + "/" + input.alert().getExternalId());
             default -> throw new IllegalStateException("Response table gave unknown target kind '" + targetKind + "'");
         };

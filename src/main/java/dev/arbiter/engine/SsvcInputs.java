@@ -1,6 +1,7 @@
 package dev.arbiter.engine;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Chooses the value of each SSVC decision input from an alert's facts, and says where it came from. What is not
@@ -24,6 +25,10 @@ final class SsvcInputs {
     static final List<String> TECHNICAL_IMPACT_VALUES = List.of("partial", "total");
     /** Least to most exposed. */
     static final List<String> EXPOSURE_VALUES = List.of("small", "controlled", "open");
+    /** Least to most severe. */
+    static final List<String> SAFETY_IMPACT_VALUES = List.of("negligible", "marginal", "critical", "catastrophic");
+    /** Least to most severe. */
+    static final List<String> MISSION_IMPACT_VALUES = List.of("degraded", "mef support crippled", "mef failure", "mission failure");
 
     static final String DEFAULT_EXPLOITATION = "none";
     static final String DEFAULT_AUTOMATABLE = "yes";
@@ -34,7 +39,6 @@ final class SsvcInputs {
     static final String DEFAULT_MISSION_AND_WELL_BEING_IMPACT = "high";
 
     private static final String NOT_IMPORTED = "no SSVC options imported for %s; assumed %s, the more urgent value";
-    private static final String NO_ASSET_VALUE = "the asset inventory records no %s for hosts; assumed %s, the most conservative value";
 
     private SsvcInputs() {
     }
@@ -64,39 +68,41 @@ final class SsvcInputs {
     }
 
     /**
-     * System Exposure, Safety Impact and Mission Impact of the alert's hosts. Exposure is the most exposed host's;
-     * a host whose exposure is unknown counts as open, and so does an alert without hosts. Host facts carry no safety
-     * or mission impact yet, so both are the most conservative values.
+     * System Exposure, Safety Impact and Mission Impact of the alert's hosts. Each is the worst value over the hosts
+     * (most exposed, most severe), as a patch for the worst-placed host cannot wait for the others. A host whose
+     * value the inventory does not record counts as the most conservative value, and so does an alert without hosts.
      */
     static List<SsvcInput> ofHosts(List<HostFact> hosts) {
-        return List.of(exposure(hosts),
-                new SsvcInput(SAFETY_IMPACT, DEFAULT_SAFETY_IMPACT, SsvcInput.DEFAULT,
-                        NO_ASSET_VALUE.formatted("safety impact", DEFAULT_SAFETY_IMPACT)),
-                new SsvcInput(MISSION_IMPACT, DEFAULT_MISSION_IMPACT, SsvcInput.DEFAULT,
-                        NO_ASSET_VALUE.formatted("mission impact", DEFAULT_MISSION_IMPACT)));
+        return List.of(
+                worst(hosts, SYSTEM_EXPOSURE, "exposure", HostFact::exposure, EXPOSURE_VALUES, DEFAULT_EXPOSURE),
+                worst(hosts, SAFETY_IMPACT, "safety impact", HostFact::safetyImpact, SAFETY_IMPACT_VALUES, DEFAULT_SAFETY_IMPACT),
+                worst(hosts, MISSION_IMPACT, "mission impact", HostFact::missionImpact, MISSION_IMPACT_VALUES, DEFAULT_MISSION_IMPACT));
     }
 
-    private static SsvcInput exposure(List<HostFact> hosts) {
+    private static SsvcInput worst(List<HostFact> hosts, String name, String what, Function<HostFact, String> value,
+                                   List<String> leastToMost, String fallback) {
         if (hosts.isEmpty()) {
-            return new SsvcInput(SYSTEM_EXPOSURE, DEFAULT_EXPOSURE, SsvcInput.DEFAULT,
-                    "the alert names no host; assumed " + DEFAULT_EXPOSURE + ", the most exposed value");
+            return new SsvcInput(name, fallback, SsvcInput.DEFAULT,
+                    "the alert names no host; assumed " + fallback + ", the most conservative value");
         }
         SsvcInput worst = null;
         for (HostFact host : hosts) {
-            SsvcInput candidate = isOneOf(EXPOSURE_VALUES, host.exposure())
-                    ? new SsvcInput(SYSTEM_EXPOSURE, host.exposure(), SsvcInput.ASSET, host.label())
-                    : new SsvcInput(SYSTEM_EXPOSURE, DEFAULT_EXPOSURE, SsvcInput.DEFAULT,
-                            "the exposure of " + host.label() + " is unknown; assumed " + DEFAULT_EXPOSURE + ", the most exposed value");
-            if (worst == null || moreExposed(candidate, worst)) {
+            String known = value.apply(host);
+            SsvcInput candidate = isOneOf(leastToMost, known)
+                    ? new SsvcInput(name, known, SsvcInput.ASSET, host.label())
+                    : new SsvcInput(name, fallback, SsvcInput.DEFAULT,
+                            "the asset inventory records no " + what + " for " + host.label() + "; assumed " + fallback
+                                    + ", the most conservative value");
+            if (worst == null || isWorse(candidate, worst, leastToMost)) {
                 worst = candidate;
             }
         }
         return worst;
     }
 
-    /** More exposed wins; at equal exposure a value the inventory knows beats a default. */
-    private static boolean moreExposed(SsvcInput candidate, SsvcInput worst) {
-        int rank = EXPOSURE_VALUES.indexOf(candidate.value()) - EXPOSURE_VALUES.indexOf(worst.value());
+    /** The higher value wins; at equal value one the inventory knows beats a default. */
+    private static boolean isWorse(SsvcInput candidate, SsvcInput worst, List<String> leastToMost) {
+        int rank = leastToMost.indexOf(candidate.value()) - leastToMost.indexOf(worst.value());
         return rank > 0 || rank == 0 && SsvcInput.ASSET.equals(candidate.source()) && SsvcInput.DEFAULT.equals(worst.source());
     }
 

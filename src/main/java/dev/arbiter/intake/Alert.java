@@ -104,13 +104,27 @@ public record Alert(
         }
     }
 
+    /** A domain name: dot-separated labels of letters, digits, '-' and '_', optionally ending in a dot. */
+    public static final String DOMAIN_PATTERN =
+            "([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?";
+    /** An absolute http or https URL with a host. */
+    public static final String URL_PATTERN = "(?i)https?://[^\\s/?#]+[^\\s]*";
+    public static final int MAX_URL_LENGTH = 2048;
+
     /** The things the alert is about. Every list is optional. */
     public record Entities(
             List<@NotNull @Valid Host> hosts,
             List<@NotNull @Valid User> users,
             List<@NotNull @Valid Ip> ips,
             List<@NotNull @Valid File> files,
-            List<@NotNull @Pattern(regexp = "CVE-\\d{4}-\\d{4,}", message = "must be a CVE id such as CVE-2021-44228") String> cves) {
+            List<@NotNull @Pattern(regexp = "CVE-\\d{4}-\\d{4,}", message = "must be a CVE id such as CVE-2021-44228") String> cves,
+            List<@NotNull @Size(min = 1, max = 253) @Pattern(regexp = DOMAIN_PATTERN, message = "must be a domain name such as evil.example") String> domains,
+            List<@NotNull @Size(max = MAX_URL_LENGTH) @Pattern(regexp = URL_PATTERN, message = "must be an absolute http or https URL") String> urls) {
+
+        /** Entities without domains or URLs. */
+        public Entities(List<Host> hosts, List<User> users, List<Ip> ips, List<File> files, List<String> cves) {
+            this(hosts, users, ips, files, cves, null, null);
+        }
 
         public List<Host> hostsOrEmpty() {
             return hosts != null ? hosts : List.of();
@@ -132,10 +146,18 @@ public record Alert(
             return cves != null ? cves : List.of();
         }
 
+        public List<String> domainsOrEmpty() {
+            return domains != null ? domains : List.of();
+        }
+
+        public List<String> urlsOrEmpty() {
+            return urls != null ? urls : List.of();
+        }
+
         /** All entities, for the size limit. */
         public int count() {
             return hostsOrEmpty().size() + usersOrEmpty().size() + ipsOrEmpty().size() + filesOrEmpty().size()
-                    + cvesOrEmpty().size();
+                    + cvesOrEmpty().size() + domainsOrEmpty().size() + urlsOrEmpty().size();
         }
     }
 
@@ -172,7 +194,18 @@ public record Alert(
         }
     }
 
-    /** A file, by SHA-256. */
-    public record File(@NotNull @Pattern(regexp = "[A-Fa-f0-9]{64}", message = "must be 64 hexadecimal digits (SHA-256)") String sha256) {
+    /** A file, by hash: at least one of SHA-256 and MD5. */
+    public record File(@Pattern(regexp = "[A-Fa-f0-9]{64}", message = "must be 64 hexadecimal digits (SHA-256)") String sha256,
+                       @Pattern(regexp = "[A-Fa-f0-9]{32}", message = "must be 32 hexadecimal digits (MD5)") String md5) {
+
+        /** A file known by its SHA-256 only. */
+        public File(String sha256) {
+            this(sha256, null);
+        }
+
+        /** The strongest hash given, in lower case: what fingerprints and action targets name the file by. */
+        public String key() {
+            return (sha256 != null ? sha256 : md5).toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

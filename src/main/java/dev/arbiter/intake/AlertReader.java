@@ -118,6 +118,13 @@ public class AlertReader {
                 errors.add(new Problem.FieldError("$.entities.hosts[" + i + "]", "needs a hostname or an ip"));
             }
         }
+        List<Alert.File> files = entities.filesOrEmpty();
+        for (int i = 0; i < files.size(); i++) {
+            Alert.File file = files.get(i);
+            if (file != null && file.sha256() == null && file.md5() == null) {
+                errors.add(new Problem.FieldError("$.entities.files[" + i + "]", "needs a sha256 or an md5"));
+            }
+        }
         if (entities.count() > config.maxEntities()) {
             errors.add(new Problem.FieldError("$.entities", "names " + entities.count() + " entities; at most "
                     + config.maxEntities() + " are accepted"));

@@ -140,6 +140,39 @@ class SsvcAssessmentTest {
     }
 
     @Test
+    void theInventorysSafetyAndMissionImpactDecideHumanImpact() {
+        HostFact brochureSite = new HostFact("web-01", "10.0.0.5", "high", "production", "open", true, "degraded", "negligible");
+
+        SsvcDecision ssvc = single(ruleset.assess(input("vulnerability", List.of(brochureSite), kev("CVE-2021-44228", "yes", "total"))));
+
+        assertThat(ssvc.inputs().subList(4, 7)).containsExactly(
+                new SsvcInput("Safety Impact", "negligible", "asset", "web-01"),
+                new SsvcInput("Mission Impact", "degraded", "asset", "web-01"),
+                new SsvcInput("Human Impact", "low", "derived", "Human Impact table: Safety Impact by Mission Impact"));
+        // active, open, yes, low: deployer row 68, not the very-high row 71 the defaults give
+        assertThat(ssvc.matchedRules()).startsWith("human-impact-00", "deployer-68");
+        assertThat(ssvc.patchPriority()).isEqualTo("out-of-cycle");
+    }
+
+    @Test
+    void theMostSevereHostImpactCountsAndAnUnrecordedOneIsAssumedTheWorst() {
+        HostFact minor = new HostFact("web-01", null, "high", "production", "open", true, "degraded", "negligible");
+        HostFact plant = new HostFact("scada-02", null, "crown-jewel", "production", "small", true, "mef failure", "critical");
+        HostFact unrecorded = new HostFact("app-03", null, "medium", "production", "controlled", true);
+
+        SsvcDecision both = single(ruleset.assess(input("vulnerability", List.of(minor, plant), VulnerabilityFact.unknown("CVE-2026-0002"))));
+        SsvcDecision withUnrecorded = single(ruleset.assess(input("vulnerability", List.of(minor, unrecorded), VulnerabilityFact.unknown("CVE-2026-0002"))));
+
+        assertThat(both.inputs().subList(4, 7)).extracting(SsvcInput::value, SsvcInput::source, SsvcInput::note).containsExactly(
+                tuple("critical", "asset", "scada-02"),
+                tuple("mef failure", "asset", "scada-02"),
+                tuple("high", "derived", "Human Impact table: Safety Impact by Mission Impact"));
+        assertThat(withUnrecorded.inputs().subList(4, 6)).extracting(SsvcInput::value, SsvcInput::source).containsExactly(
+                tuple("catastrophic", "default"), tuple("mission failure", "default"));
+        assertThat(withUnrecorded.inputs().get(4).note()).contains("records no safety impact for app-03");
+    }
+
+    @Test
     void onlyVulnerabilityAlertsGetAnSsvcDecisionButEveryAlertGetsTheVulnerabilityFacts() {
         Assessment assessment = ruleset.assess(input("malware", List.of(WEB_01), kev("CVE-2021-44228", "yes", "total")));
 

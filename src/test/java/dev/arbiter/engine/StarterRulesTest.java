@@ -117,6 +117,14 @@ class StarterRulesTest {
                         alert().ip(ip("203.0.113.9", "inbound").listedBy("abuse-feed")), 25, "203.0.113.9"),
                 new Fires("Known-bad file hash raises risk", "a feed lists the hash",
                         alert().file(file(EICAR_SHA256).listedBy("malware-feed")), 25, EICAR_SHA256),
+                new Fires("Known-bad file hash raises risk", "a feed lists the MD5 of a file known only by MD5",
+                        alert().file(new FileFact(null, "malware-feed", EICAR_MD5)), 25, EICAR_MD5),
+                new Fires("Known-bad domain raises risk", "a feed lists the domain itself",
+                        alert().domain(new DomainFact("evil.example", "dns-feed", "evil.example")), 20, "evil.example is listed"),
+                new Fires("Known-bad domain raises risk", "a feed lists a parent of the domain",
+                        alert().domain(new DomainFact("cdn.evil.example", "dns-feed", "evil.example")), 20, "under evil.example"),
+                new Fires("Known-bad URL raises risk", "a feed lists the URL",
+                        alert().url(new UrlFact("https://evil.example/payload.exe", "url-feed")), 25, "https://evil.example/payload.exe"),
                 new Fires("Outbound traffic to a known-bad address raises risk", "traffic goes out to a listed address",
                         alert().ip(ip("198.51.100.23", "outbound").listedBy("abuse-feed")), 10, "198.51.100.23"),
                 // time.drl
@@ -198,6 +206,10 @@ class StarterRulesTest {
                         alert().ip(ip("203.0.113.9", "outbound"))),
                 new StaysSilent("Known-bad file hash raises risk", "no feed lists the hash",
                         alert().file(file(EICAR_SHA256))),
+                new StaysSilent("Known-bad domain raises risk", "no feed lists the domain or a parent",
+                        alert().domain(new DomainFact("example.org", null, null))),
+                new StaysSilent("Known-bad URL raises risk", "no feed lists the URL",
+                        alert().url(new UrlFact("https://example.org/", null))),
                 new StaysSilent("Outbound traffic to a known-bad address raises risk", "the listed address is inbound",
                         alert().ip(ip("203.0.113.9", "inbound").listedBy("abuse-feed"))),
                 new StaysSilent("Outbound traffic to a known-bad address raises risk", "the outbound address is not listed",
@@ -326,6 +338,7 @@ class StarterRulesTest {
     // that each case changes only where its rule looks.
 
     private static final String EICAR_SHA256 = "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f";
+    private static final String EICAR_MD5 = "44d88612fea8a8f36de82e1278abb02f";
 
     static Alert alert() {
         return new Alert();
@@ -386,6 +399,8 @@ class StarterRulesTest {
         private final List<FileFact> files = new ArrayList<>();
         private final List<EntityHistoryFact> history = new ArrayList<>();
         private final List<VulnerabilityFact> vulnerabilities = new ArrayList<>();
+        private final List<DomainFact> domains = new ArrayList<>();
+        private final List<UrlFact> urls = new ArrayList<>();
 
         Alert severity(String severity) {
             this.severity = severity;
@@ -446,6 +461,21 @@ class StarterRulesTest {
             return this;
         }
 
+        Alert file(FileFact file) {
+            files.add(file);
+            return this;
+        }
+
+        Alert domain(DomainFact domain) {
+            domains.add(domain);
+            return this;
+        }
+
+        Alert url(UrlFact url) {
+            urls.add(url);
+            return this;
+        }
+
         Alert vulnerability(VulnerabilityFact vulnerability) {
             vulnerabilities.add(vulnerability);
             return this;
@@ -455,7 +485,7 @@ class StarterRulesTest {
             AlertFact alert = new AlertFact("test-siem", "T-1", "Starter rule scenario", "other", severity, confidence,
                     occurredAt, tactics, techniques, Map.of());
             return new AssessmentInput(alert, hosts, users, ips, files, history, DecisionTime.of(decidedAt, ZoneId.of("UTC")),
-                    vulnerabilities);
+                    vulnerabilities, domains, urls);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.arbiter.context.intel;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,8 +9,9 @@ import dev.arbiter.context.Network;
 import io.quarkus.cache.CacheResult;
 
 /**
- * Finds the indicators listing an alert's IP address (exact, or inside a listed CIDR block) or file hash.
- * Read-through cached; expired indicators are returned too, for the caller to judge against the decision time.
+ * Finds the indicators listing an alert's IP address (exact, or inside a listed CIDR block), or a value of another
+ * type exactly (a file hash, a domain, a URL in {@link Urls#canonical canonical form}). Read-through cached; expired
+ * indicators are returned too, for the caller to judge against the decision time.
  */
 @ApplicationScoped
 public class IndicatorLookup {
@@ -28,9 +28,10 @@ public class IndicatorLookup {
                 .orElse(List.of());
     }
 
-    @CacheResult(cacheName = ContextCaches.INDICATORS_BY_HASH)
-    public List<IndicatorMatch> bySha256(String sha256) {
-        return indicators.byValue("sha256", sha256.toLowerCase(Locale.ROOT)).stream().map(IndicatorLookup::match).toList();
+    /** Indicators of this type (sha256, md5, domain or url) whose stored value is exactly this one. */
+    @CacheResult(cacheName = ContextCaches.INDICATORS_BY_VALUE)
+    public List<IndicatorMatch> byValue(String type, String value) {
+        return indicators.byValue(type, value).stream().map(IndicatorLookup::match).toList();
     }
 
     private static IndicatorMatch match(Indicator i) {

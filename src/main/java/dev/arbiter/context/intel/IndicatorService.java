@@ -103,7 +103,7 @@ public class IndicatorService {
                 return DOMAIN.matcher(domain).matches() ? new Normalised(domain, null) : "must be a domain name such as evil.example";
             }
             case "url" -> {
-                return URL.matcher(value).matches() ? new Normalised(value, null) : "must be an absolute URL such as https://evil.example/x";
+                return URL.matcher(value).matches() ? new Normalised(Urls.canonical(value), null) : "must be an absolute URL such as https://evil.example/x";
             }
             case "sha256" -> {
                 String hash = value.toLowerCase(Locale.ROOT);

@@ -35,6 +35,9 @@ final class Draft {
     static final int MAX_TITLE_LENGTH = 500;
     static final int MAX_ID_LENGTH = 200;
     private static final int MAX_KEY_LENGTH = 100;
+    private static final Pattern DOMAIN = Pattern.compile(Alert.DOMAIN_PATTERN);
+    private static final Pattern URL = Pattern.compile(Alert.URL_PATTERN);
+    private static final int MAX_URL_LENGTH = Alert.MAX_URL_LENGTH;
     private static final Pattern CVE = Pattern.compile("(?i)CVE[-_](\\d{4})[-_](\\d{4,})");
 
     private final String format;
@@ -53,6 +56,8 @@ final class Draft {
     private final List<Alert.Ip> ips = new ArrayList<>();
     private final List<Alert.File> files = new ArrayList<>();
     private final List<String> cves = new ArrayList<>();
+    private final List<String> domains = new ArrayList<>();
+    private final List<String> urls = new ArrayList<>();
     private final Map<String, String> attributes = new LinkedHashMap<>();
 
     Draft(String format) {
@@ -283,7 +288,7 @@ final class Draft {
 
     Draft file(String sha256, Field from) {
         String value = blankToNull(sha256);
-        if (value == null || files.stream().anyMatch(f -> f.sha256().equalsIgnoreCase(value))) {
+        if (value == null || files.stream().anyMatch(f -> value.equalsIgnoreCase(f.sha256()))) {
             return this;
         }
         origins.put("$.entities.files[" + files.size() + "].sha256", from.path());
@@ -300,6 +305,28 @@ final class Draft {
         Matcher matcher = CVE.matcher(value);
         String normalised = matcher.matches() ? "CVE-" + matcher.group(1) + "-" + matcher.group(2) : value;
         return addTo(cves, normalised, "$.entities.cves", from);
+    }
+
+    /**
+     * A domain name (a DNS query, a TLS server name, an HTTP host), in lower case without a trailing dot. A value that
+     * is not a domain name (an IP literal, a name with a port) is left out rather than failing the whole alert.
+     */
+    Draft domain(String name, Field from) {
+        String value = blankToNull(name);
+        if (value == null || !DOMAIN.matcher(value).matches() || value.matches("[0-9.]+\\.?")) {
+            return this;
+        }
+        value = value.toLowerCase(Locale.ROOT);
+        return addTo(domains, value.endsWith(".") ? value.substring(0, value.length() - 1) : value, "$.entities.domains", from);
+    }
+
+    /** An absolute http or https URL; anything else is left out rather than failing the whole alert. */
+    Draft url(String url, Field from) {
+        String value = blankToNull(url);
+        if (value == null || value.length() > MAX_URL_LENGTH || !URL.matcher(value).matches()) {
+            return this;
+        }
+        return addTo(urls, value, "$.entities.urls", from);
     }
 
     /** A string attribute rules may use; blank values, over-long keys and anything past the limit are dropped. */
@@ -328,7 +355,7 @@ final class Draft {
         Alert alert = new Alert(source, externalId, title, resolved, severity, confidence, occurredAt,
                 new Alert.Mitre(List.copyOf(tactics), List.copyOf(techniques)),
                 new Alert.Entities(List.copyOf(hosts), List.copyOf(users), List.copyOf(ips), List.copyOf(files),
-                        List.copyOf(cves)),
+                        List.copyOf(cves), List.copyOf(domains), List.copyOf(urls)),
                 Map.copyOf(attributes));
         return new MappedAlert(index, alert, Map.copyOf(origins), false, null);
     }

@@ -76,6 +76,13 @@ final class EcsFormat extends SingleAlertFormat {
             Field hash = ecs.dotted(name);
             alert.file(hash.text(), hash);
         }
+        for (String name : List.of("destination.domain", "source.domain", "dns.question.name", "url.domain",
+                "tls.client.server_name")) {
+            Field domain = ecs.dotted(name);
+            alert.domain(domain.text(), domain);
+        }
+        Field url = ecs.dotted("url.full");
+        alert.url(url.text(), url);
         for (Field vulnerability : ecs.dotted("vulnerability.id").values()) {
             String value = vulnerability.requiredText();
             if (value.toUpperCase(Locale.ROOT).startsWith("CVE")) {

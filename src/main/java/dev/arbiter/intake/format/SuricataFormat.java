@@ -106,6 +106,15 @@ final class SuricataFormat extends SingleAlertFormat {
         Field destinationIp = eve.get("dest_ip");
         alert.flow(sourceIp.text(), sourceIp, destinationIp.text(), destinationIp);
 
+        Field httpHost = eve.get("http").object().get("hostname");
+        alert.domain(httpHost.text(), httpHost);
+        Field sni = eve.get("tls").object().get("sni");
+        alert.domain(sni.text(), sni);
+        for (Field query : eve.get("dns").object().get("query").values()) {
+            Field name = query.object().get("rrname");
+            alert.domain(name.text(), name);
+        }
+
         Field metadata = rule.get("metadata").object();
         for (Field id : metadata.get("mitre_tactic_id").values()) {
             alert.tacticId(id.requiredText(), id);

@@ -2,6 +2,7 @@ package dev.arbiter.context.intel;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -78,6 +79,68 @@ class IndicatorResourceTest {
         given().queryParam("type", "cidr").queryParam("value", "2001:0db8:" + Integer.toHexString(octet + 0x100) + "::/48")
                 .when().get("/api/v1/indicators")
                 .then().statusCode(200).body("items.value", equalTo(List.of("2001:db8:" + Integer.toHexString(octet + 0x100) + "::/48")));
+    }
+
+    @Test
+    void domainsMatchTheirSubdomainsAndTheHostsOfUrlsCaseInsensitively() {
+        given().contentType("text/csv").body("""
+                type,value,source,confidence,validUntil,description
+                domain,Evil-%1$s.Example.,feed-%1$s,80,,a phishing kit's domain
+                """.formatted(tag))
+                .when().post("/api/v1/indicators/import")
+                .then().statusCode(200).body("created", equalTo(1));
+
+        JsonPath exact = evaluate("\"domains\": [\"EVIL-%s.example\"]".formatted(tag));
+        assertThat(exact.getList("risk.factors.reason", String.class)).contains("evil-%1$s.example is listed as bad by feed-%1$s".formatted(tag));
+        JsonPath viaUrl = evaluate("\"urls\": [\"https://login.evil-%s.example/o365\"]".formatted(tag));
+        assertThat(viaUrl.getList("risk.factors.reason", String.class))
+                .contains("login.evil-%1$s.example (under evil-%1$s.example) is listed as bad by feed-%1$s".formatted(tag));
+        assertThat(viaUrl.getList("risk.factors.rule", String.class)).doesNotContain("Known-bad URL raises risk");
+        assertThat(factorsFor("\"domains\": [\"notevil-%s.example\"]".formatted(tag))).doesNotContain("Known-bad domain raises risk");
+    }
+
+    @Test
+    void urlsMatchInCanonicalFormUntilTheyExpire() {
+        given().contentType(ContentType.JSON).body("""
+                        {"type": "url", "value": "HTTP://Drop-%s.example:80/payload.exe?id=1#top", "source": "feed-%s",
+                         "validUntil": "%s"}""".formatted(tag, tag, TestClock.START.plus(Duration.ofHours(1))))
+                .when().post("/api/v1/indicators")
+                .then().statusCode(Status.CREATED.getStatusCode())
+                .body("value", equalTo("http://drop-%s.example/payload.exe?id=1".formatted(tag)));
+
+        String url = "\"urls\": [\"http://drop-%s.EXAMPLE/payload.exe?id=1\"]".formatted(tag);
+        assertThat(factorsFor(url)).contains("Known-bad URL raises risk");
+        assertThat(factorsFor("\"urls\": [\"http://drop-%s.example/payload.exe?id=2\"]".formatted(tag)))
+                .doesNotContain("Known-bad URL raises risk");
+        clock.advance(Duration.ofHours(1));
+        assertThat(factorsFor(url)).doesNotContain("Known-bad URL raises risk");
+    }
+
+    @Test
+    void aFileKnownOnlyByMd5MatchesAnMd5Indicator() {
+        String md5 = UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        given().contentType(ContentType.JSON).body("""
+                        {"type": "md5", "value": "%s", "source": "feed-%s"}""".formatted(md5, tag))
+                .when().post("/api/v1/indicators")
+                .then().statusCode(Status.CREATED.getStatusCode());
+
+        JsonPath decision = evaluate("\"files\": [{\"md5\": \"%s\"}]".formatted(md5));
+        assertThat(decision.getList("risk.factors.reason", String.class))
+                .contains("file %s is listed as bad by feed-%s".formatted(md5.toLowerCase(), tag));
+    }
+
+    @Test
+    void aFileWithoutAnyHashOrABadDomainOrUrlIsRefusedNamingTheField() {
+        given().contentType(ContentType.JSON).body("""
+                        {"source": "intel-test", "externalId": "%s", "title": "t", "category": "other", "severity": "low",
+                         "occurredAt": "2026-11-28T02:14:00Z",
+                         "entities": {"files": [{}], "domains": ["bad domain"], "urls": ["ftp://x.example/"]}}"""
+                        .formatted(UUID.randomUUID()))
+                .when().post("/api/v1/evaluate")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder(
+                        "$.entities.files[0]", "$.entities.domains[0]", "$.entities.urls[0]"));
     }
 
     @Test

@@ -51,6 +51,8 @@ class EcsFormatTest {
         assertThat(alert.entities().hosts()).isEmpty();
         assertThat(alert.entities().ips()).containsExactly(new Alert.Ip("198.51.100.23", Direction.INBOUND),
                 new Alert.Ip("10.0.5.20", Direction.INBOUND));
+        assertThat(alert.entities().urls()).containsExactly("http://10.0.5.20/");
+        assertThat(alert.entities().domains()).as("an IP literal is not a domain").isEmpty();
         assertThat(alert.attributes()).containsEntry("event.severity", "2").containsEntry("rule.ruleset", "ET Open");
     }
 

@@ -33,6 +33,7 @@ class SuricataFormatTest {
         assertThat(alert.entities().hosts()).containsExactly(new Alert.Host(null, "10.2.3.4"));
         assertThat(alert.entities().ips()).containsExactly(new Alert.Ip("10.2.3.4", Direction.OUTBOUND),
                 new Alert.Ip("203.0.113.9", Direction.OUTBOUND));
+        assertThat(alert.entities().domains()).as("the TLS server name").containsExactly("cdn-update.example.net");
         assertThat(alert.attributes()).containsEntry("format", "suricata")
                 .containsEntry("alert.category", "A Network Trojan was detected")
                 .containsEntry("alert.signature_id", "2039999")
