@@ -52,6 +52,8 @@ public class DecisionService {
 
     /** Audit event: an alert was attached to an earlier decision with the same fingerprint. */
     public static final String ALERT_DEDUPLICATED = "alert.deduplicated";
+    /** Attach-or-open rounds when concurrent alerts share a fingerprint; the second round always finds the winner. */
+    private static final int MAX_DEDUP_ATTEMPTS = 3;
 
     private final ActiveRuleset rulesets;
     private final ContextProvider context;
@@ -71,16 +73,18 @@ public class DecisionService {
     private final VulnerabilityFacts vulnerabilities;
     private final Event<DecisionChanged> decisionChanged;
     private final ActionGate gate;
+    private final DedupClaims claims;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
                     SeparationOfDuties duties, Event<ActionReady> actionReady, DedupConfig dedup,
                     SuppressionService suppressions, VulnerabilityFacts vulnerabilities,
-                    Event<DecisionChanged> decisionChanged, ActionGate gate) {
+                    Event<DecisionChanged> decisionChanged, ActionGate gate, DedupClaims claims) {
         this.duties = duties;
         this.actionReady = actionReady;
         this.decisionChanged = decisionChanged;
         this.gate = gate;
+        this.claims = claims;
         this.rulesets = rulesets;
         this.context = context;
         this.alerts = alerts;
@@ -108,21 +112,27 @@ public class DecisionService {
             return new Submission(existing.get(), false);
         }
         String fingerprint = dedup.window().isZero() || dedup.window().isNegative() ? null : Fingerprint.of(alert, dedup.fields());
-        try {
-            if (fingerprint != null) {
-                Optional<DecisionView> attached = QuarkusTransaction.requiringNew().call(() -> attach(alert, rawJson, fingerprint, principal));
-                if (attached.isPresent()) {
-                    return new Submission(attached.get(), false);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (fingerprint != null) {
+                    Optional<DecisionView> attached = QuarkusTransaction.requiringNew().call(() -> attach(alert, rawJson, fingerprint, principal));
+                    if (attached.isPresent()) {
+                        return new Submission(attached.get(), false);
+                    }
                 }
+                Assessed assessed = assess(alert);
+                DecisionView view = QuarkusTransaction.requiringNew().call(() -> store(alert, rawJson, assessed, fingerprint, principal));
+                return new Submission(view, true);
+            } catch (RuntimeException e) {
+                if (isDuplicateAlert(e)) {
+                    return findForAlert(alert).map(v -> new Submission(v, false)).orElseThrow(() -> e);
+                }
+                // a decision with the same fingerprint committed meanwhile: attach to it on the next attempt
+                if (fingerprint != null && attempt < MAX_DEDUP_ATTEMPTS && DedupClaims.lostRace(e)) {
+                    continue;
+                }
+                throw e;
             }
-            Assessed assessed = assess(alert);
-            DecisionView view = QuarkusTransaction.requiringNew().call(() -> store(alert, rawJson, assessed, fingerprint, principal));
-            return new Submission(view, true);
-        } catch (RuntimeException e) {
-            if (isDuplicateAlert(e)) {
-                return findForAlert(alert).map(v -> new Submission(v, false)).orElseThrow(() -> e);
-            }
-            throw e;
         }
     }
 
@@ -318,6 +328,9 @@ public class DecisionService {
             decision.actions.add(action);
         }
         decisions.persist(decision);
+        if (fingerprint != null) {
+            claims.claim(fingerprint, decision.id, decision.decidedAt, decision.decidedAt.minus(dedup.window()));
+        }
         duties.record(principal, decision.id.toString(), SeparationOfDuties.Duty.SUBMITTED);
         for (int i = 0; i < decision.actions.size(); i++) {
             gate.apply(decision, decision.actions.get(i), assessment.actions().get(i), principal);

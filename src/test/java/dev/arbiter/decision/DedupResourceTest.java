@@ -6,8 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
@@ -25,6 +34,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /** Alerts with the same fingerprint (source, title, first host) inside the window attach to the open decision. */
 @QuarkusTest
@@ -95,6 +106,39 @@ class DedupResourceTest {
 
         clock.advance(Duration.ofMinutes(59));
         assertThat(submit("b-3", "web-78", Status.OK).getString("id")).isEqualTo(second.getString("id"));
+    }
+
+    @Test
+    void concurrentDuplicatesOpenOneDecisionAndAttachTheRest() throws Exception {
+        int alertsAtOnce = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(alertsAtOnce);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < alertsAtOnce; i++) {
+                String externalId = "d-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).body(alert(externalId, "web-81"))
+                            .when().post("/api/v1/alerts").then().extract();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            Set<String> decisionIds = new HashSet<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                ExtractableResponse<Response> response = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                decisionIds.add(response.jsonPath().getString("id"));
+            }
+            assertThat(statuses).containsOnly(Status.CREATED.getStatusCode(), Status.OK.getStatusCode());
+            assertThat(statuses).filteredOn(s -> s == Status.CREATED.getStatusCode()).hasSize(1);
+            assertThat(decisionIds).hasSize(1);
+            given().when().get("/api/v1/decisions/" + decisionIds.iterator().next())
+                    .then().statusCode(200).body("occurrences", equalTo(alertsAtOnce));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

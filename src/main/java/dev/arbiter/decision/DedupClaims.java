@@ -1,0 +1,74 @@
+package dev.arbiter.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.arbiter.common.Constraints;
+
+/**
+ * Who holds each dedup fingerprint. A new decision claims its fingerprint in its own transaction; when another
+ * decision inside the window already holds it (it committed after this alert looked for an open decision), or a
+ * concurrent one is claiming it right now, the claim fails and the caller attaches the alert instead.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+class DedupClaims {
+
+    /** Another decision with the same fingerprint was opened inside the window first. */
+    static final class Taken extends RuntimeException {
+        Taken(String fingerprint) {
+            super("Fingerprint " + fingerprint + " is held by a decision inside the dedup window", null, false, false);
+        }
+    }
+
+    private final EntityManager em;
+
+    DedupClaims(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Claims the fingerprint for this decision, unless a decision made after {@code windowStart} holds it. */
+    void claim(String fingerprint, UUID decisionId, Instant decidedAt, Instant windowStart) {
+        @SuppressWarnings("unchecked")
+        List<Object> held = em.createNativeQuery("select decided_at from dedup_claim where fingerprint = ?1 for update")
+                .setParameter(1, fingerprint).getResultList();
+        if (held.isEmpty()) {
+            em.createNativeQuery("insert into dedup_claim (fingerprint, decision_id, decided_at) values (?1, ?2, ?3)")
+                    .setParameter(1, fingerprint).setParameter(2, decisionId).setParameter(3, decidedAt).executeUpdate();
+            return;
+        }
+        if (toInstant(held.get(0)).isAfter(windowStart)) {
+            throw new Taken(fingerprint);
+        }
+        em.createNativeQuery("update dedup_claim set decision_id = ?2, decided_at = ?3 where fingerprint = ?1")
+                .setParameter(1, fingerprint).setParameter(2, decisionId).setParameter(3, decidedAt).executeUpdate();
+    }
+
+    /** Whether the failure means a concurrent decision claimed the fingerprint first. */
+    static boolean lostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof Taken) {
+                return true;
+            }
+        }
+        return Constraints.violated(failure, "dedup_claim");
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
+    }
+}
