@@ -89,6 +89,37 @@ class ReassessResourceTest {
     }
 
     @Test
+    void replayKeepsTheVulnerabilityFactsAndTheDomainMatchOfTheSnapshot() {
+        String indicator = given().contentType(ContentType.JSON).body("""
+                        {"type": "domain", "value": "c2-%s.example", "source": "feed-%s"}""".formatted(tag, tag))
+                .when().post("/api/v1/indicators").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body("""
+                        { "vulnerabilities": [ { "cve": "CVE-2026-%s", "exploitation": "active", "automatable": "yes",
+                                                 "technicalImpact": "total" } ] }""".formatted(4000 + octet()))
+                .when().post("/api/v1/vulnerabilities/ssvc").then().statusCode(200);
+
+        JsonPath first = given().contentType(ContentType.JSON).body("""
+                        {"source": "replay-%1$s", "externalId": "v-1", "title": "Exploited appliance", "category": "vulnerability",
+                         "severity": "medium", "occurredAt": "2026-11-28T02:14:00Z",
+                         "entities": {"cves": ["CVE-2026-%2$d"], "urls": ["https://beacon.c2-%1$s.example/x"]}}"""
+                        .formatted(tag, 4000 + octet()))
+                .when().post("/api/v1/alerts").then().statusCode(201).extract().jsonPath();
+        assertThat(first.getList("risk.factors.rule", String.class)).contains("Known-bad domain raises risk");
+        assertThat(first.getString("ssvc.vulnerabilities[0].inputs[0].source")).isEqualTo("ssvc-import");
+
+        given().when().delete("/api/v1/indicators/" + indicator).then().statusCode(204);
+        given().contentType(ContentType.JSON).body("""
+                        { "vulnerabilities": [ { "cve": "CVE-2026-%s", "exploitation": "none", "automatable": "no",
+                                                 "technicalImpact": "partial" } ] }""".formatted(4000 + octet()))
+                .when().post("/api/v1/vulnerabilities/ssvc").then().statusCode(200);
+
+        Assessment replay = decisions.reassess(UUID.fromString(first.getString("id"))).orElseThrow();
+        assertThat(replay.factors()).extracting(RiskFactor::getRule).isEqualTo(first.getList("risk.factors.rule", String.class));
+        assertThat(replay.ssvcPatchPriority()).isEqualTo(first.getString("ssvc.patchPriority"));
+        assertThat(replay.priority()).isEqualTo(first.getString("priority"));
+    }
+
+    @Test
     void theSnapshotNamesTheInventoryEntriesItUsed() {
         given().contentType(ContentType.JSON).body("""
                         {"addresses": ["10.%d.0.0/16"], "criticality": "high", "environment": "production"}""".formatted(octet()))
