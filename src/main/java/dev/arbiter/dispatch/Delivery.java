@@ -12,8 +12,16 @@ import java.util.UUID;
 record Delivery(UUID id, UUID leaseToken, String kind, String event, int attempt, String responder, URI url,
                 String secret, Duration timeout, String payload) {
 
-    /** What came back from one attempt: a status code, or an error in words. */
-    record Result(Instant startedAt, long durationMs, Integer statusCode, String error) {
+    /**
+     * What came back from one attempt: a status code, or an error in words.
+     *
+     * @param retryAfter how long the receiver asked to wait before the next attempt ({@code Retry-After}), or null
+     */
+    record Result(Instant startedAt, long durationMs, Integer statusCode, String error, Duration retryAfter) {
+
+        Result(Instant startedAt, long durationMs, Integer statusCode, String error) {
+            this(startedAt, durationMs, statusCode, error, null);
+        }
 
         boolean succeeded() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;

@@ -59,6 +59,10 @@ public interface DispatchConfig {
         /** After this many failed attempts a delivery is dead-lettered. */
         @WithDefault("10")
         int maxAttempts();
+
+        /** A receiver's {@code Retry-After} is honoured up to this wait (a longer one is cut to it). */
+        @WithDefault("1h")
+        Duration maxRetryAfter();
     }
 
     /** A webhook receiver for one or more action types. */

@@ -146,6 +146,11 @@ class Outbox {
             deadLetter(row, now, "gave up after " + row.attempts + " attempts; the last: " + result.describe());
         } else {
             Duration wait = backoff.delay(row.attempts);
+            if (result.retryAfter() != null) { // the receiver's wish, when it asks for longer than the backoff
+                Duration asked = result.retryAfter().compareTo(config.retry().maxRetryAfter()) > 0
+                        ? config.retry().maxRetryAfter() : result.retryAfter();
+                wait = asked.compareTo(wait) > 0 ? asked : wait;
+            }
             row.status = OutboxRow.FAILED;
             row.dueAt = now.plus(wait);
             row.lastError = truncate(result.describe());

@@ -10,6 +10,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -70,7 +73,8 @@ class WebhookSender {
                 .handle((response, failure) -> {
                     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                     return failure == null
-                            ? new Delivery.Result(startedAt, millis, response.statusCode(), null)
+                            ? new Delivery.Result(startedAt, millis, response.statusCode(), null,
+                                    retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock.instant()))
                             : new Delivery.Result(startedAt, millis, null, describe(failure, delivery));
                 });
     }
@@ -87,6 +91,26 @@ class WebhookSender {
                 .header(Signature.HEADER, Signature.header(delivery.secret(), startedAt.getEpochSecond(), delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                 .build();
+    }
+
+    /**
+     * A {@code Retry-After} value (RFC 9110: delay-seconds or an HTTP-date) as a wait from {@code now}; null when absent
+     * or unreadable, and never negative.
+     */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            if (text.chars().allMatch(Character::isDigit)) {
+                return Duration.ofSeconds(Long.parseLong(text));
+            }
+            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The failure in words a SOC engineer can act on; no class names. */

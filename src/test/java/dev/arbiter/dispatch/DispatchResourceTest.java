@@ -239,6 +239,27 @@ class DispatchResourceTest {
     }
 
     @Test
+    void aReceiverAskingToRetryLaterIsNotCalledBeforeThen() {
+        receiver.script(NOTIFY, externalId, Receiver.Answer.retryAfter(429, "120"), status(200));
+        String decisionId = submit("minimal.json").getString("id");
+        String deliveryId = dispatches(decisionId).getString("items[0].id");
+
+        worker.drain();
+        JsonPath throttled = delivery(deliveryId);
+        assertThat(throttled.getString("lastError")).isEqualTo("HTTP 429");
+        assertThat(Instant.parse(throttled.getString("nextAttemptAt"))).as("Retry-After 120 s, not the 1 s backoff")
+                .isEqualTo(clock.instant().plusSeconds(120));
+
+        clock.advance(Duration.ofSeconds(119));
+        worker.drain();
+        assertThat(receiver.received(NOTIFY, externalId)).hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        worker.drain();
+        assertThat(delivery(deliveryId).getString("status")).isEqualTo("succeeded");
+        assertThat(receiver.received(NOTIFY, externalId)).hasSize(2);
+    }
+
+    @Test
     void serverErrorThenSuccessRecordsBothAttempts() {
         receiver.script(NOTIFY, externalId, status(500), status(200));
         String decisionId = submit("minimal.json").getString("id");

@@ -39,12 +39,16 @@ final class Receiver {
         }
     }
 
-    /** One scripted answer: a status code, or {@code HANG} (no answer until released). */
-    record Answer(int status) {
-        static final Answer HANG = new Answer(-1);
+    /** One scripted answer: a status code (with a {@code Retry-After} value or null), or {@code HANG} (no answer until released). */
+    record Answer(int status, String retryAfter) {
+        static final Answer HANG = new Answer(-1, null);
 
         static Answer status(int status) {
-            return new Answer(status);
+            return new Answer(status, null);
+        }
+
+        static Answer retryAfter(int status, String retryAfter) {
+            return new Answer(status, retryAfter);
         }
     }
 
@@ -122,6 +126,9 @@ final class Receiver {
             }
             byte[] reply = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+            }
             exchange.sendResponseHeaders(status, reply.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(reply);
