@@ -17,9 +17,20 @@ public interface DispatchConfig {
     @WithDefault("2s")
     String interval();
 
+    /** How often succeeded deliveries past the {@link #retention()} are deleted ({@code 1h}); {@code off} stops it. */
+    @WithDefault("1h")
+    String purgeInterval();
+
     /** At most this many deliveries are claimed, and sent in parallel, per run. */
     @WithDefault("20")
     int batchSize();
+
+    /**
+     * How long a succeeded delivery and its attempts stay in the outbox; older ones are deleted (their story stays in
+     * the audit log). Dead letters and unsettled deliveries are never deleted.
+     */
+    @WithDefault("P30D")
+    Duration retention();
 
     /** How long a claim holds before another worker may take the delivery over; must exceed every timeout. */
     @WithDefault("2m")

@@ -1,5 +1,7 @@
 package dev.arbiter.dispatch;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +20,18 @@ public class DispatchWorker {
 
     private static final Logger LOG = Logger.getLogger(DispatchWorker.class);
 
+    private static final int PURGE_BATCH = 500;
+
     private final Outbox outbox;
     private final WebhookSender sender;
     private final DispatchConfig config;
+    private final Clock clock;
 
-    DispatchWorker(Outbox outbox, WebhookSender sender, DispatchConfig config) {
+    DispatchWorker(Outbox outbox, WebhookSender sender, DispatchConfig config, Clock clock) {
         this.outbox = outbox;
         this.sender = sender;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "arbiter-dispatch", every = "${arbiter.dispatch.interval:2s}",
@@ -62,6 +68,26 @@ public class DispatchWorker {
             }
         }
         return batch.taken();
+    }
+
+    @Scheduled(identity = "arbiter-dispatch-purge", every = "${arbiter.dispatch.purge-interval:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPurge() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            LOG.error("Outbox purge failed; it runs again at the next interval", e);
+        }
+    }
+
+    /** Deletes succeeded deliveries older than {@code arbiter.dispatch.retention}, a batch per transaction. Returns how many. */
+    public int purge() {
+        Instant before = clock.instant().minus(config.retention());
+        int total = 0;
+        for (int deleted = outbox.purgeSucceeded(before, PURGE_BATCH); deleted > 0; deleted = outbox.purgeSucceeded(before, PURGE_BATCH)) {
+            total += deleted;
+        }
+        return total;
     }
 
     /** Runs until nothing is due (each failed delivery waits its backoff, so this ends). Returns how many were handled. */

@@ -40,6 +40,9 @@ class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     private static final int MAX_ERROR = 500;
 
+    /** Audit event: succeeded deliveries past the retention were deleted. */
+    static final String PURGED = "dispatch.purged";
+
     private final OutboxRepository rows;
     private final Responders responders;
     private final ActionStatuses actions;
@@ -280,5 +283,23 @@ class Outbox {
 
     private static String truncate(String text) {
         return text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
+    }
+
+    /** Deletes up to {@code limit} deliveries that succeeded before {@code before}, with their attempts; returns how many. */
+    int purgeSucceeded(Instant before, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = rows.getEntityManager().createNativeQuery("""
+                        select id from dispatch_outbox where status = 'succeeded' and updated_at < ?1
+                        order by updated_at limit ?2 for update skip locked""")
+                .setParameter(1, before).setParameter(2, limit).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        rows.getEntityManager().createNativeQuery("delete from dispatch_attempt where outbox_id in (?1)")
+                .setParameter(1, ids).executeUpdate();
+        int deleted = rows.getEntityManager().createNativeQuery("delete from dispatch_outbox where id in (?1)")
+                .setParameter(1, ids).executeUpdate();
+        audit.append(Principal.SYSTEM, PURGED, "dispatch", Map.of("deleted", deleted, "succeededBefore", before.toString()));
+        return deleted;
     }
 }

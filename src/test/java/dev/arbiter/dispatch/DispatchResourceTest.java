@@ -319,6 +319,29 @@ class DispatchResourceTest {
     }
 
     @Test
+    void succeededDeliveriesPastTheRetentionArePurgedButDeadLettersStay() {
+        String succeededId = dispatches(submit("minimal.json").getString("id")).getString("items[0].id");
+        worker.drain();
+        assertThat(delivery(succeededId).getString("status")).isEqualTo("succeeded");
+        externalId = "dispatch-" + UUID.randomUUID();
+        receiver.script(NOTIFY, externalId, status(400));
+        String deadId = dispatches(submit("minimal.json").getString("id")).getString("items[0].id");
+        worker.drain();
+        assertThat(delivery(deadId).getString("status")).isEqualTo("dead-lettered");
+
+        clock.advance(Duration.ofDays(29));
+        worker.purge();
+        assertThat(delivery(succeededId).getString("status")).as("inside the 30-day retention").isEqualTo("succeeded");
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(worker.purge()).isPositive();
+        given().when().get("/api/v1/dispatch/" + succeededId).then().statusCode(Status.NOT_FOUND.getStatusCode());
+        assertThat(delivery(deadId).getString("status")).isEqualTo("dead-lettered");
+        assertThat(deadLetterIds()).contains(deadId);
+        assertThat(audit.forSubject("dispatch")).extracting(e -> e.type).contains("dispatch.purged");
+    }
+
+    @Test
     void deliveryWhoseWorkerDiedIsSentAgainWithTheSameKeyAfterItsLease() {
         worker.drain(); // nothing else due, so the claim below takes this test's delivery
         String decisionId = submit("minimal.json").getString("id");
