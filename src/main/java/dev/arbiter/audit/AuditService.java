@@ -200,11 +200,12 @@ public class AuditService {
             long cursor = after;
             List<Object> chunk = QuarkusTransaction.requiringNew().call(() -> {
                 List<AuditEvent> sealed = events.sealedAfter(filter, cursor, CHUNK);
-                List<Object> out2 = new ArrayList<>(sealed);
+                List<Object> both = new ArrayList<>(sealed);
                 if (!sealed.isEmpty()) {
-                    out2.addAll(events.checkpoints(sealed.get(0).chainIndex, sealed.get(sealed.size() - 1).chainIndex, Integer.MAX_VALUE));
+                    both.addAll(events.checkpoints(sealed.get(0).chainIndex, sealed.get(sealed.size() - 1).chainIndex,
+                            Integer.MAX_VALUE));
                 }
-                return out2;
+                return both;
             });
             Map<Long, ChainCheckpoint> checkpoints = new LinkedHashMap<>();
             int sealedCount = 0;
@@ -227,10 +228,23 @@ public class AuditService {
             }
             writer.append(lines);
             lines.setLength(0);
+            if (lastEvent != null) {
+                after = lastEvent.chainIndex;
+            }
             if (sealedCount < CHUNK) {
                 break;
             }
-            after = lastEvent.chainIndex;
+        }
+        if (filter.chainOnly()) {
+            // checkpoints past the last exported event: they let the verifier see that the log was cut short
+            long lastExported = after;
+            long upTo = filter.toIndex() == null ? Long.MAX_VALUE : filter.toIndex();
+            for (AuditCheckpoint checkpoint : QuarkusTransaction.requiringNew()
+                    .call(() -> events.checkpoints(lastExported + 1, upTo, Integer.MAX_VALUE))) {
+                ExportLines.checkpoint(lines, checkpoint.chained());
+            }
+            writer.append(lines);
+            lines.setLength(0);
         }
         if (filter.toIndex() == null && filter.fromIndex() == null) {
             long afterSeq = 0;
