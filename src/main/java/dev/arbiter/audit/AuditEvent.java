@@ -9,7 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One state change: when, who, what kind, about which subject, with a JSON payload. Never updated. */
+import dev.arbiter.audit.chain.ChainEvent;
+
+/**
+ * One state change: when, who, what kind, about which subject, with a canonical JSON payload. Never updated, except
+ * that the sealer sets the seal columns (chain index, previous hash, hash) once; the database enforces both.
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
@@ -18,24 +23,53 @@ public class AuditEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
 
-    @Column(name = "occurred_at", nullable = false)
+    @Column(name = "occurred_at", nullable = false, updatable = false)
     public Instant occurredAt;
 
-    @Column(name = "principal_kind", nullable = false)
+    @Column(name = "principal_kind", nullable = false, updatable = false)
     public String principalKind;
 
-    @Column(name = "principal_id", nullable = false)
+    @Column(name = "principal_id", nullable = false, updatable = false)
     public String principalId;
 
-    @Column(name = "principal_name", nullable = false)
+    @Column(name = "principal_name", nullable = false, updatable = false)
     public String principalName;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public String type;
 
-    @Column(name = "subject_id", nullable = false)
+    @Column(name = "subject_id", nullable = false, updatable = false)
     public String subjectId;
 
-    @Column(nullable = false, columnDefinition = "text")
+    /** RFC 8785 canonical JSON. */
+    @Column(nullable = false, updatable = false, columnDefinition = "text")
     public String payload;
+
+    /** Search columns copied from the payload when appended; not covered by the hash (the payload is). */
+    @Column(name = "decision_id", updatable = false)
+    public String decisionId;
+
+    @Column(updatable = false)
+    public String priority;
+
+    @Column(name = "action_type", updatable = false)
+    public String actionType;
+
+    @Column(name = "ruleset_version", updatable = false)
+    public String rulesetVersion;
+
+    /** Seal: null until the sealer reaches the event. */
+    @Column(name = "chain_index")
+    public Long chainIndex;
+
+    @Column(name = "prev_hash")
+    public String prevHash;
+
+    @Column(name = "hash")
+    public String hash;
+
+    public ChainEvent chained() {
+        return new ChainEvent(chainIndex, seq, occurredAt.toString(), principalKind, principalId, principalName, type,
+                subjectId, payload, prevHash, hash);
+    }
 }

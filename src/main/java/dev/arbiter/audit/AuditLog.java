@@ -1,6 +1,7 @@
 package dev.arbiter.audit;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,13 +9,35 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.arbiter.audit.chain.ChainCodec;
 import dev.arbiter.common.Principal;
 
 /**
  * Appends audit events. Must be called inside the transaction of the change being recorded, so the event commits
- * or rolls back with it.
+ * or rolls back with it. The payload is stored as RFC 8785 canonical JSON; the event is sealed into the hash chain
+ * later by {@link AuditSealer}.
+ *
+ * <p>Coverage — every state change appends one of these types (features own their constants; the list is kept
+ * here so an auditor finds it in one place, and {@code AuditCoverageResourceTest} checks a representative flow):
+ * <ul>
+ * <li>intake and decisions: {@code alert.received}, {@code decision.made}, {@code alert.deduplicated},
+ *     {@code alert.resolved}</li>
+ * <li>approvals: {@code approval.requested}, {@code approval.voted}, {@code approval.approved},
+ *     {@code approval.rejected}, {@code approval.expired}, {@code approval.escalated}, {@code approval.voided},
+ *     {@code budget.exceeded}, {@code kill-switch.changed}</li>
+ * <li>dispatch ({@code action.*} to responders, {@code callback.*} to requesters): {@code .dispatched},
+ *     {@code .attempt}, {@code .succeeded}, {@code .failed}, {@code .dead-lettered}, {@code .no-responder},
+ *     {@code .redriven}</li>
+ * <li>context: {@code asset.}, {@code identity.}, {@code indicator.} {@code created/updated/deleted/imported};
+ *     {@code vulnerability.kev-imported}, {@code .epss-imported}, {@code .ssvc-imported}</li>
+ * <li>suppressions: {@code suppression.created}, {@code suppression.revoked}</li>
+ * <li>security: {@code user.created}, {@code user.password-changed}, {@code user.deleted},
+ *     {@code api-key.created}, {@code api-key.revoked}, {@code auth.locked}</li>
+ * <li>rulesets (the ruleset feature): {@code ruleset.validated}, {@code ruleset.activated},
+ *     {@code ruleset.rolled_back}, {@code ruleset.refused}</li>
+ * <li>the log itself: {@code audit.purged}</li>
+ * </ul>
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -25,6 +48,13 @@ public class AuditLog {
     public static final String DECISION_MADE = "decision.made";
     /** The source reported the alert over (for example an Alertmanager "resolved" notification). */
     public static final String ALERT_RESOLVED = "alert.resolved";
+    /** Retention archived and deleted the events up to a chain index. */
+    public static final String AUDIT_PURGED = "audit.purged";
+    /** Ruleset lifecycle, appended by the ruleset feature. */
+    public static final String RULESET_VALIDATED = "ruleset.validated";
+    public static final String RULESET_ACTIVATED = "ruleset.activated";
+    public static final String RULESET_ROLLED_BACK = "ruleset.rolled_back";
+    public static final String RULESET_REFUSED = "ruleset.refused";
 
     private final AuditRepository events;
     private final Clock clock;
@@ -33,23 +63,32 @@ public class AuditLog {
     AuditLog(AuditRepository events, Clock clock, ObjectMapper mapper) {
         this.events = events;
         this.clock = clock;
-        this.json = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.json = mapper;
     }
 
     public AuditEvent append(Principal principal, String type, String subjectId, Map<String, ?> payload) {
         AuditEvent event = new AuditEvent();
-        event.occurredAt = clock.instant();
+        // the databases keep microseconds; the hash must cover what is stored
+        event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         event.principalKind = principal.kind();
         event.principalId = principal.id();
         event.principalName = principal.name();
         event.type = type;
         event.subjectId = subjectId;
         try {
-            event.payload = json.writeValueAsString(payload);
+            event.payload = ChainCodec.canonicalJson(json.writeValueAsString(payload));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Audit payload is not serialisable", e);
         }
+        event.decisionId = text(payload.get("decisionId"));
+        event.priority = text(payload.get("priority"));
+        event.actionType = text(payload.get("actionType"));
+        event.rulesetVersion = text(payload.get("rulesetVersion"));
         events.persist(event);
         return event;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -90,6 +90,14 @@ class AuthorizationMatrixTest {
                         Set.of(Roles.ADMIN, Roles.AUDITOR, Roles.APPROVER)),
                 // an empty body changes nothing (422), so the matrix never engages the switch
                 new Endpoint("PUT", "/api/v1/kill-switch", "/api/v1/kill-switch", "{}", Set.of(Roles.ADMIN))));
+        Set<String> auditReaders = Set.of(Roles.AUDITOR, Roles.ADMIN);
+        endpoints.add(new Endpoint("GET", "/api/v1/audit/events", "/api/v1/audit/events?type=matrix.none", null, auditReaders));
+        endpoints.add(new Endpoint("GET", "/api/v1/audit/export", "/api/v1/audit/export?format=csv&type=matrix.none", null, auditReaders));
+        endpoints.add(new Endpoint("GET", "/api/v1/audit/verify", "/api/v1/audit/verify?from=1&to=1", null, auditReaders));
+        endpoints.add(new Endpoint("GET", "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints?limit=1", null, auditReaders));
+        endpoints.add(new Endpoint("GET", "/api/v1/audit/public-key", "/api/v1/audit/public-key", null, auditReaders));
+        endpoints.add(new Endpoint("GET", "/api/v1/decisions/{id}/history", "/api/v1/decisions/" + missing + "/history", null,
+                Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN)));
         return endpoints;
     }
 

@@ -1,0 +1,162 @@
+package dev.arbiter.audit;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.arbiter.audit.chain.ChainCodec;
+import dev.arbiter.audit.chain.ChainKeys;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Seals committed events into the hash chain and writes signed checkpoints. Runs on every replica; the lock on the
+ * single {@code audit_chain_head} row ({@code SELECT … FOR UPDATE}, on PostgreSQL and H2 alike) makes them take
+ * turns, so there is one chain.
+ *
+ * <p>It takes unsealed events ({@code chain_index is null}) in sequence order. Identity values are handed out at
+ * insert but become visible at commit, so a later-committing transaction can hold a lower number: such an event is
+ * never skipped (it is still unsealed and is sealed by the next run, after the ones already sealed), and to keep
+ * chain order close to sequence order the sealer stops at a gap above the sealed sequence until the gap has been
+ * seen for {@code seal-gap-grace} (after which it is taken as a rolled-back transaction).
+ */
+@ApplicationScoped
+public class AuditSealer {
+
+    private static final Logger LOG = Logger.getLogger(AuditSealer.class);
+
+    private final EntityManager em;
+    private final AuditConfig config;
+    private final AuditKeys keys;
+    private final Clock clock;
+    /** Gap start (the missing sequence number) → when this replica first saw it (nanoTime). */
+    private final Map<Long, Long> gapsSeen = new ConcurrentHashMap<>();
+
+    AuditSealer(EntityManager em, AuditConfig config, AuditKeys keys, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "arbiter-audit-seal", every = "${arbiter.audit.seal-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            sealAll();
+        } catch (RuntimeException e) {
+            LOG.warn("Sealing the audit log failed; the next run retries", e);
+        }
+    }
+
+    /** Seals everything committed and sealable now, batch after batch; returns how many events were sealed. */
+    public int sealAll() {
+        int total = 0;
+        int sealed;
+        do {
+            sealed = sealBatch();
+            total += sealed;
+        } while (sealed == config.sealBatch());
+        return total;
+    }
+
+    /** One transaction: the next batch of unsealed events, and a checkpoint when one is due. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int sealBatch() {
+        ChainHead head = lockHead();
+        List<AuditEvent> batch = em.createQuery("from AuditEvent where chainIndex is null order by seq", AuditEvent.class)
+                .setMaxResults(config.sealBatch()).getResultList();
+        ChainCodec codec = new ChainCodec();
+        int sealed = 0;
+        for (AuditEvent event : batch) {
+            if (event.seq > head.sealedSeq + 1 && !gapMayBePassed(head.sealedSeq + 1)) {
+                break;
+            }
+            long index = head.chainIndex + 1;
+            event.chainIndex = index;
+            event.prevHash = head.hash;
+            event.hash = codec.hash(head.hash, event.chained(), index);
+            head.chainIndex = index;
+            head.hash = event.hash;
+            head.sealedSeq = Math.max(head.sealedSeq, event.seq);
+            sealed++;
+        }
+        em.flush();
+        if (sealed > 0) {
+            Optional<AuditCheckpoint> last = lastCheckpoint();
+            boolean due = last.isEmpty()
+                    || head.chainIndex - last.get().chainIndex >= config.checkpointEvents()
+                    || !clock.instant().isBefore(last.get().createdAt.plus(config.checkpointInterval()));
+            if (due) {
+                write(head.chainIndex, head.hash);
+            }
+        }
+        return sealed;
+    }
+
+    /** Seals what is sealable and signs a checkpoint at the head if the head has none yet; returns the head's. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<AuditCheckpoint> checkpointNow() {
+        ChainHead head = lockHead();
+        if (head.chainIndex == 0) {
+            return Optional.empty();
+        }
+        AuditCheckpoint existing = em.find(AuditCheckpoint.class, head.chainIndex);
+        return Optional.of(existing != null ? existing : write(head.chainIndex, head.hash));
+    }
+
+    /** Signs a checkpoint for an index whose hash the caller has just recomputed (retention's boundary). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    AuditCheckpoint checkpointAt(long chainIndex, String verifiedHash) {
+        AuditCheckpoint existing = em.find(AuditCheckpoint.class, chainIndex);
+        return existing != null ? existing : write(chainIndex, verifiedHash);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    ChainHead lockHead() {
+        ChainHead head = em.find(ChainHead.class, ChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("audit_chain_head has no row; the V8 migration creates it");
+        }
+        return head;
+    }
+
+    private Optional<AuditCheckpoint> lastCheckpoint() {
+        return em.createQuery("from AuditCheckpoint order by chainIndex desc", AuditCheckpoint.class)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private AuditCheckpoint write(long chainIndex, String headHash) {
+        AuditCheckpoint checkpoint = new AuditCheckpoint();
+        checkpoint.chainIndex = chainIndex;
+        checkpoint.headHash = headHash;
+        checkpoint.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        checkpoint.keyId = keys.keyId();
+        checkpoint.signature = ChainKeys.sign(keys.privateKey(),
+                ChainCodec.checkpointBytes(chainIndex, headHash, checkpoint.createdAt.toString(), checkpoint.keyId));
+        em.persist(checkpoint);
+        return checkpoint;
+    }
+
+    private boolean gapMayBePassed(long missingSeq) {
+        long grace = config.sealGapGrace().toNanos();
+        if (grace <= 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        long firstSeen = gapsSeen.computeIfAbsent(missingSeq, seq -> now);
+        if (gapsSeen.size() > 1000) {
+            gapsSeen.keySet().removeIf(seq -> seq < missingSeq);
+        }
+        return now - firstSeen >= grace;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.arbiter.audit.chain;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.erdtman.jcs.JsonCanonicalizer;
+
+/**
+ * The one definition of what the chain hashes and what a checkpoint signs, shared by the server and the offline
+ * verifier. Plain Java. Not thread-safe (it reuses a digest and a buffer): one instance per thread.
+ *
+ * <p>The canonical event is the RFC 8785 (JCS) serialisation of
+ * {@code {chainIndex, occurredAt, payload, principalId, principalKind, principalName, seq, subjectId, type}}.
+ * The payload is canonicalised once, by the JCS library, when the event is appended; the event around it has fixed
+ * member names, so it is written here in JCS member order with JCS string escaping, which is the same bytes the
+ * library would produce and avoids re-parsing the payload for every hash. The hash is
+ * {@code SHA-256(prevHash bytes ‖ canonical event UTF-8)}; before the first event prevHash is 32 zero bytes.
+ */
+public final class ChainCodec {
+
+    /** The previous hash of the first event. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final MessageDigest sha256;
+    private final StringBuilder text = new StringBuilder(512);
+
+    public ChainCodec() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** RFC 8785 canonical form of a JSON text (the library's implementation). */
+    public static String canonicalJson(String json) {
+        try {
+            return new JsonCanonicalizer(json).getEncodedString();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The canonical event, without the seal, as JCS text. {@code chainIndex} must be set. */
+    public String canonicalEvent(ChainEvent event, long chainIndex) {
+        StringBuilder out = text;
+        out.setLength(0);
+        out.append("{\"chainIndex\":").append(chainIndex);
+        out.append(",\"occurredAt\":");
+        string(out, event.occurredAt());
+        out.append(",\"payload\":").append(event.payload());
+        out.append(",\"principalId\":");
+        string(out, event.principalId());
+        out.append(",\"principalKind\":");
+        string(out, event.principalKind());
+        out.append(",\"principalName\":");
+        string(out, event.principalName());
+        out.append(",\"seq\":").append(event.seq());
+        out.append(",\"subjectId\":");
+        string(out, event.subjectId());
+        out.append(",\"type\":");
+        string(out, event.type());
+        out.append('}');
+        return out.toString();
+    }
+
+    /** The event's hash at {@code chainIndex} after {@code prevHash} (hex). */
+    public String hash(String prevHash, ChainEvent event, long chainIndex) {
+        sha256.reset();
+        sha256.update(HEX.parseHex(prevHash));
+        sha256.update(canonicalEvent(event, chainIndex).getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(sha256.digest());
+    }
+
+    /** What a checkpoint's signature covers: the JCS of {chainIndex, createdAt, headHash, keyId}. */
+    public static byte[] checkpointBytes(long chainIndex, String headHash, String createdAt, String keyId) {
+        StringBuilder out = new StringBuilder(200);
+        out.append("{\"chainIndex\":").append(chainIndex).append(",\"createdAt\":");
+        string(out, createdAt);
+        out.append(",\"headHash\":");
+        string(out, headHash);
+        out.append(",\"keyId\":");
+        string(out, keyId);
+        out.append('}');
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] checkpointBytes(ChainCheckpoint checkpoint) {
+        return checkpointBytes(checkpoint.chainIndex(), checkpoint.headHash(), checkpoint.createdAt(), checkpoint.keyId());
+    }
+
+    /** A JSON string as RFC 8785 §3.2.2.2 writes it. */
+    static void string(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
