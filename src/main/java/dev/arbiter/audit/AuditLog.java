@@ -25,6 +25,16 @@ public class AuditLog {
     public static final String DECISION_MADE = "decision.made";
     /** The source reported the alert over (for example an Alertmanager "resolved" notification). */
     public static final String ALERT_RESOLVED = "alert.resolved";
+    /** A ruleset bundle passed validation (nothing was activated). */
+    public static final String RULESET_VALIDATED = "ruleset.validated";
+    /** A ruleset version became the live one. */
+    public static final String RULESET_ACTIVATED = "ruleset.activated";
+    /** A stored ruleset version was made live again. */
+    public static final String RULESET_ROLLED_BACK = "ruleset.rolled_back";
+    /** A ruleset failed to build or test; it was not activated. */
+    public static final String RULESET_REFUSED = "ruleset.refused";
+    /** A candidate ruleset started or stopped being evaluated beside the live one. */
+    public static final String RULESET_SHADOW_CHANGED = "ruleset.shadow_changed";
 
     private final AuditRepository events;
     private final Clock clock;
