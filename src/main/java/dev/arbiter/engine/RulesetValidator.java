@@ -2,7 +2,9 @@ package dev.arbiter.engine;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +39,41 @@ public final class RulesetValidator {
             DMNMessageType.DECISION_TABLE_MISLEADING_RULE, DMNMessageType.DECISION_TABLE_SUBSUMPTION_RULE);
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("Unable to find class: ([\\w.$]+)");
     private static DMNValidator validator;
+    /** The analysis of a table file depends on its name and content only, and takes seconds: the last few are kept. */
+    private static final Map<String, Analysis> ANALYSED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
+            return size() > 32;
+        }
+    });
+
+    private record Analysis(List<RulesetProblem> errors, List<RulesetProblem> warnings) {
+    }
 
     private RulesetValidator() {
     }
 
     /** Validates the bundle; never throws for a problem in its files. */
     public static ValidationReport validate(RulesetBundle bundle) {
+        return validate(bundle, null);
+    }
+
+    /**
+     * Validates the bundle, reusing {@code compiled} when it is this bundle's version already built (a rollback or a
+     * promotion need not compile again; the scenarios still run).
+     */
+    public static ValidationReport validate(RulesetBundle bundle, Ruleset compiled) {
         List<RulesetProblem> errors = new ArrayList<>();
         List<RulesetProblem> warnings = new ArrayList<>();
         Ruleset ruleset = null;
-        try {
-            ruleset = Ruleset.build(bundle.source());
-        } catch (RulesetException e) {
-            e.problems().forEach(p -> errors.add(locate(p, bundle.source())));
+        if (compiled != null && compiled.version().equals(bundle.version())) {
+            ruleset = compiled;
+        } else {
+            try {
+                ruleset = Ruleset.build(bundle.source());
+            } catch (RulesetException e) {
+                e.problems().forEach(p -> errors.add(locate(p, bundle.source())));
+            }
         }
         analyseTables(bundle, errors, warnings);
         List<ScenarioResult> results = List.of();
@@ -99,21 +123,28 @@ public final class RulesetValidator {
             if (!file.getKey().startsWith("dmn/")) {
                 continue;
             }
-            List<DMNMessage> messages;
-            try {
-                messages = analyse(new StringReader(file.getValue()));
-            } catch (RuntimeException e) {
-                warnings.add(new RulesetProblem(file.getKey(), 0, "decision tables not analysed: " + e.getMessage()));
-                continue;
-            }
-            for (DMNMessage message : messages) {
-                RulesetProblem problem = new RulesetProblem(file.getKey(), Math.max(message.getLine(), 0), describe(message));
-                if (blocks(message)) {
-                    errorSet.add(problem);
-                } else if (isFinding(message)) {
-                    warningSet.add(problem);
+            String key = file.getKey() + "\u0000" + file.getValue();
+            Analysis analysis = ANALYSED.get(key);
+            if (analysis == null) {
+                List<RulesetProblem> blocking = new ArrayList<>();
+                List<RulesetProblem> findings = new ArrayList<>();
+                try {
+                    for (DMNMessage message : analyse(new StringReader(file.getValue()))) {
+                        RulesetProblem problem = new RulesetProblem(file.getKey(), Math.max(message.getLine(), 0), describe(message));
+                        if (blocks(message)) {
+                            blocking.add(problem);
+                        } else if (isFinding(message)) {
+                            findings.add(problem);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    findings.add(new RulesetProblem(file.getKey(), 0, "decision tables not analysed: " + e.getMessage()));
                 }
+                analysis = new Analysis(blocking, findings);
+                ANALYSED.put(key, analysis);
             }
+            errorSet.addAll(analysis.errors());
+            warningSet.addAll(analysis.warnings());
         }
         errors.addAll(errorSet);
         warnings.addAll(warningSet);

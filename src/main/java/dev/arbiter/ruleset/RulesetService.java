@@ -94,7 +94,7 @@ public class RulesetService {
     /** Validates a bundle, stores it as validated or refused, and audits it. Nothing is activated. */
     public RulesetView.Report validate(Map<String, String> files, Principal principal) {
         RulesetBundle bundle = bundle(files);
-        ValidationReport report = RulesetValidator.validate(bundle);
+        ValidationReport report = RulesetValidator.validate(bundle, compiled.get(bundle.version()).orElse(null));
         QuarkusTransaction.requiringNew().run(() -> {
             RulesetVersion row = store(bundle, report, principal);
             audit.append(principal, report.passed() ? AuditLog.RULESET_VALIDATED : AuditLog.RULESET_REFUSED, row.version,
@@ -130,7 +130,7 @@ public class RulesetService {
     }
 
     private Activation activate(RulesetBundle bundle, Principal principal, String eventType, String how) {
-        ValidationReport report = RulesetValidator.validate(bundle);
+        ValidationReport report = RulesetValidator.validate(bundle, compiled.get(bundle.version()).orElse(null));
         if (!report.passed()) {
             QuarkusTransaction.requiringNew().run(() -> {
                 RulesetVersion row = store(bundle, report, principal);
