@@ -50,11 +50,16 @@ public class AuditLog {
     public static final String ALERT_RESOLVED = "alert.resolved";
     /** Retention archived and deleted the events up to a chain index. */
     public static final String AUDIT_PURGED = "audit.purged";
-    /** Ruleset lifecycle, appended by the ruleset feature. */
+    /** A ruleset bundle passed validation (nothing was activated). */
     public static final String RULESET_VALIDATED = "ruleset.validated";
+    /** A ruleset version became the live one. */
     public static final String RULESET_ACTIVATED = "ruleset.activated";
+    /** A stored ruleset version was made live again. */
     public static final String RULESET_ROLLED_BACK = "ruleset.rolled_back";
+    /** A ruleset failed to build or test; it was not activated. */
     public static final String RULESET_REFUSED = "ruleset.refused";
+    /** A candidate ruleset started or stopped being evaluated beside the live one. */
+    public static final String RULESET_SHADOW_CHANGED = "ruleset.shadow_changed";
 
     private final AuditRepository events;
     private final Clock clock;

@@ -98,6 +98,22 @@ class AuthorizationMatrixTest {
         endpoints.add(new Endpoint("GET", "/api/v1/audit/public-key", "/api/v1/audit/public-key", null, auditReaders));
         endpoints.add(new Endpoint("GET", "/api/v1/decisions/{id}/history", "/api/v1/decisions/" + missing + "/history", null,
                 Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN)));
+        Set<String> rulesetReaders = Set.of(Roles.RULE_AUTHOR, Roles.ADMIN, Roles.ANALYST, Roles.AUDITOR);
+        Set<String> ruleAuthors = Set.of(Roles.RULE_AUTHOR, Roles.ADMIN);
+        String noVersion = "sha256:" + missing;
+        // empty bodies are refused (422) and an unknown version is 404, so the matrix never activates anything
+        endpoints.addAll(List.of(
+                new Endpoint("GET", "/api/v1/rulesets", "/api/v1/rulesets", null, rulesetReaders),
+                new Endpoint("GET", "/api/v1/rulesets/active", "/api/v1/rulesets/active", null, rulesetReaders),
+                new Endpoint("GET", "/api/v1/rulesets/{version}", "/api/v1/rulesets/" + noVersion, null, rulesetReaders),
+                new Endpoint("POST", "/api/v1/rulesets/validate", "/api/v1/rulesets/validate", "{}", ruleAuthors),
+                new Endpoint("POST", "/api/v1/rulesets/activate", "/api/v1/rulesets/activate", "{}", ruleAuthors),
+                new Endpoint("POST", "/api/v1/rulesets/{version}/rollback", "/api/v1/rulesets/" + noVersion + "/rollback", null, ruleAuthors),
+                new Endpoint("POST", "/api/v1/rulesets/replay", "/api/v1/rulesets/replay", "{}", ruleAuthors),
+                new Endpoint("GET", "/api/v1/rulesets/shadow", "/api/v1/rulesets/shadow", null, rulesetReaders),
+                new Endpoint("POST", "/api/v1/rulesets/shadow", "/api/v1/rulesets/shadow", "{}", ruleAuthors),
+                new Endpoint("DELETE", "/api/v1/rulesets/shadow", "/api/v1/rulesets/shadow", null, ruleAuthors),
+                new Endpoint("POST", "/api/v1/rulesets/shadow/promote", "/api/v1/rulesets/shadow/promote", null, ruleAuthors)));
         return endpoints;
     }
 
