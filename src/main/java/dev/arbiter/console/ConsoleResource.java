@@ -30,7 +30,7 @@ public class ConsoleResource {
 
         static native TemplateInstance login(boolean error, boolean signedOut);
 
-        static native TemplateInstance forbidden(Viewer viewer, String what);
+        static native TemplateInstance message(Viewer viewer, String heading, String what);
     }
 
     private final CurrentPrincipal current;
@@ -68,6 +68,6 @@ public class ConsoleResource {
     /** A page the viewer's roles do not open: 403 with the reason, inside the console's layout. */
     static Response forbidden(Viewer viewer, String what) {
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML)
-                .entity(Templates.forbidden(viewer, what)).build();
+                .entity(Templates.message(viewer, "Not for your roles", what)).build();
     }
 }

@@ -90,6 +90,8 @@ class AuthorizationMatrixTest {
                         Set.of(Roles.ADMIN, Roles.AUDITOR, Roles.APPROVER)),
                 // an empty body changes nothing (422), so the matrix never engages the switch
                 new Endpoint("PUT", "/api/v1/kill-switch", "/api/v1/kill-switch", "{}", Set.of(Roles.ADMIN))));
+        endpoints.add(new Endpoint("GET", "/api/v1/stats/overview", "/api/v1/stats/overview", null,
+                Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR)));
         return endpoints;
     }
 
