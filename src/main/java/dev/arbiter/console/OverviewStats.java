@@ -23,7 +23,8 @@ import dev.arbiter.common.ProblemException;
 /**
  * Aggregates for the overview: alerts and decisions over time by priority, how many actions went out without a person,
  * how long approvers took, how many requests expired, and which rules fire most. Read-only queries over one window of
- * at most {@value #MAX_DAYS} days, bucketed by hour (windows up to two days) or by day.
+ * at most {@value #MAX_DAYS} days (both ends included, so "up to now" counts what happened now), bucketed by hour
+ * (windows up to two days) or by day.
  */
 @ApplicationScoped
 @Transactional
@@ -83,14 +84,14 @@ public class OverviewStats {
         }
         ChronoUnit unit = Duration.between(start, end).compareTo(Duration.ofDays(2)) <= 0 ? ChronoUnit.HOURS : ChronoUnit.DAYS;
         List<Instant> buckets = new ArrayList<>();
-        for (Instant b = start.truncatedTo(unit); b.isBefore(end); b = b.plus(1, unit)) {
+        for (Instant b = start.truncatedTo(unit); !b.isAfter(end); b = b.plus(1, unit)) {
             buckets.add(b);
         }
         Map<String, List<Long>> decisions = new LinkedHashMap<>();
         PRIORITIES.forEach(p -> decisions.put(p, zeros(buckets.size())));
         long totalDecisions = 0;
         for (Object[] row : entities.createQuery("select d.decidedAt, d.priority from StoredDecision d "
-                + "where d.decidedAt >= :since and d.decidedAt < :until", Object[].class)
+                + "where d.decidedAt >= :since and d.decidedAt <= :until", Object[].class)
                 .setParameter("since", start).setParameter("until", end).getResultList()) {
             List<Long> series = decisions.get((String) row[1]);
             if (series != null) {
@@ -101,7 +102,7 @@ public class OverviewStats {
         List<Long> alerts = zeros(buckets.size());
         long totalAlerts = 0;
         for (Instant received : entities.createQuery("select a.receivedAt from StoredAlert a "
-                + "where a.receivedAt >= :since and a.receivedAt < :until", Instant.class)
+                + "where a.receivedAt >= :since and a.receivedAt <= :until", Instant.class)
                 .setParameter("since", start).setParameter("until", end).getResultList()) {
             increment(alerts, index(buckets, received, unit));
             totalAlerts++;
@@ -115,7 +116,7 @@ public class OverviewStats {
         long automatic = 0;
         long gated = 0;
         for (Object[] row : entities.createQuery("select x.gate, count(x) from StoredDecision d join d.actions x "
-                + "where d.decidedAt >= :since and d.decidedAt < :until group by x.gate", Object[].class)
+                + "where d.decidedAt >= :since and d.decidedAt <= :until group by x.gate", Object[].class)
                 .setParameter("since", start).setParameter("until", end).getResultList()) {
             long count = (Long) row[1];
             if ("auto".equals(row[0])) {
@@ -132,7 +133,7 @@ public class OverviewStats {
         Map<String, Long> byStatus = new HashMap<>();
         List<Long> latencies = new ArrayList<>();
         for (Object[] row : entities.createQuery("select r.status, r.createdAt, r.resolvedAt from ApprovalRequest r "
-                + "where r.createdAt >= :since and r.createdAt < :until", Object[].class)
+                + "where r.createdAt >= :since and r.createdAt <= :until", Object[].class)
                 .setParameter("since", start).setParameter("until", end).getResultList()) {
             String status = (String) row[0];
             byStatus.merge(status, 1L, Long::sum);
@@ -152,7 +153,7 @@ public class OverviewStats {
 
     private Rules topRules(Instant start, Instant end) {
         List<String> explanations = entities.createQuery("select d.explanationJson from StoredDecision d "
-                + "where d.decidedAt >= :since and d.decidedAt < :until order by d.decidedAt desc", String.class)
+                + "where d.decidedAt >= :since and d.decidedAt <= :until order by d.decidedAt desc", String.class)
                 .setParameter("since", start).setParameter("until", end).setMaxResults(RULE_SAMPLE).getResultList();
         Map<String, Long> counts = new HashMap<>();
         for (String explanation : explanations) {

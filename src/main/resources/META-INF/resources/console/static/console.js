@@ -79,6 +79,14 @@ document.addEventListener('DOMContentLoaded', () => {
   document.body.addEventListener('htmx:afterSwap', () => {
     document.querySelectorAll('[data-seconds-left]').forEach(node => { delete node.dataset.base; });
   });
+  // a poll or vote after the session ended is redirected to the login page: go there instead of swapping it in
+  document.body.addEventListener('htmx:beforeSwap', event => {
+    const url = event.detail.xhr && event.detail.xhr.responseURL;
+    if (url && url.includes('/console/login')) {
+      event.detail.shouldSwap = false;
+      window.location.assign('/console/login');
+    }
+  });
   // htmx requests carry the CSRF token too (forms also carry it as a field)
   document.body.addEventListener('htmx:configRequest', event => Object.assign(event.detail.headers, csrfHeaders()));
   const page = document.body.dataset.page;
