@@ -62,6 +62,19 @@ public class Credentials {
         return Optional.of(new Authenticated(new Principal("user", found.id.toString(), found.username), roles(found.roles)));
     }
 
+    /**
+     * A local user whose password was checked earlier in this session (the console's session cookie names them): found
+     * again, with the roles they hold now, unless deleted, disabled or locked since.
+     */
+    public Optional<Authenticated> sessionUser(String username) {
+        if (lockout.isLocked("user:" + username)) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username))
+                .filter(found -> !found.disabled)
+                .map(found -> new Authenticated(new Principal("user", found.id.toString(), found.username), roles(found.roles)));
+    }
+
     public Optional<Authenticated> apiKey(String presented) {
         Matcher matcher = API_KEY.matcher(presented);
         if (!matcher.matches()) {

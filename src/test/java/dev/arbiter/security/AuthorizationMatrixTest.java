@@ -114,6 +114,8 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/v1/rulesets/shadow", "/api/v1/rulesets/shadow", "{}", ruleAuthors),
                 new Endpoint("DELETE", "/api/v1/rulesets/shadow", "/api/v1/rulesets/shadow", null, ruleAuthors),
                 new Endpoint("POST", "/api/v1/rulesets/shadow/promote", "/api/v1/rulesets/shadow/promote", null, ruleAuthors)));
+        endpoints.add(new Endpoint("GET", "/api/v1/stats/overview", "/api/v1/stats/overview", null,
+                Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR)));
         return endpoints;
     }
 

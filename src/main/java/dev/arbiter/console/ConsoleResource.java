@@ -1,0 +1,73 @@
+package dev.arbiter.console;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.arbiter.security.CurrentPrincipal;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The console's home, its sign-in page and sign-out. */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(Viewer viewer);
+
+        static native TemplateInstance login(boolean error, boolean signedOut);
+
+        static native TemplateInstance message(Viewer viewer, String heading, String what);
+    }
+
+    private final CurrentPrincipal current;
+    private final String sessionCookie;
+
+    ConsoleResource(CurrentPrincipal current, @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+        this.current = current;
+        this.sessionCookie = sessionCookie;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance home() {
+        return Templates.home(Viewer.of(current));
+    }
+
+    @GET
+    @Path("/login")
+    @Operation(hidden = true)
+    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("signedOut") boolean signedOut) {
+        return Templates.login(error, signedOut);
+    }
+
+    /** Ends the session: the cookie is dropped; the form carries the CSRF token like every other console form. */
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/console/login?signedOut=true")).cookie(expired).build();
+    }
+
+    /** A page the viewer's roles do not open: 403 with the reason, inside the console's layout. */
+    static Response forbidden(Viewer viewer, String what) {
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML)
+                .entity(Templates.message(viewer, "Not for your roles", what)).build();
+    }
+}

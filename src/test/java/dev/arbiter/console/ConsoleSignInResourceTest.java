@@ -1,0 +1,57 @@
+package dev.arbiter.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Signing in to the console with a local user, the session cookie on the console and the API, signing out. */
+@QuarkusTest
+class ConsoleSignInResourceTest {
+
+    @Test
+    void consoleRedirectsToTheLoginPageWithoutASession() {
+        given().redirects().follow(false).when().get("/console/approvals")
+                .then().statusCode(302).header("Location", containsString("/console/login"));
+        given().when().get("/console/login").then().statusCode(200).body(containsString("name=\"j_username\""));
+    }
+
+    @Test
+    void apiStillAnswers401ProblemWithoutCredentials() {
+        given().redirects().follow(false).when().get("/api/v1/me")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void signsInWithALocalUserAndTheSessionWorksOnTheApi() {
+        ConsoleSession session = ConsoleSession.signIn(ConsoleUsers.create("signin", "approver", "auditor"));
+        session.get("/console").then().statusCode(200).body(containsString("approver, auditor"));
+        session.get("/api/v1/me").then().statusCode(200).body("kind", equalTo("user")).body("roles[0]", equalTo("approver"));
+    }
+
+    @Test
+    void wrongPasswordGoesBackToTheLoginPageWithAnError() {
+        String user = ConsoleUsers.create("wrongpw", "approver");
+        Response response = given().redirects().follow(false).formParam("j_username", user).formParam("j_password", "not the password")
+                .when().post("/console/j_security_check");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.header("Location")).contains("/console/login?error=true");
+        assertThat(response.cookie("arbiter-session")).isNullOrEmpty();
+    }
+
+    @Test
+    void signOutNeedsTheCsrfTokenAndEndsTheSession() {
+        ConsoleSession session = ConsoleSession.signIn(ConsoleUsers.create("signout", "auditor"));
+        session.form().when().post("/console/logout").then().statusCode(400);
+        Response out = session.formWithToken().when().post("/console/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.header("Location")).contains("/console/login?signedOut=true");
+        assertThat(out.detailedCookie("arbiter-session").getMaxAge()).isZero();
+    }
+}
