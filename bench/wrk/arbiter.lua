@@ -28,7 +28,8 @@ function setup(thread)
 end
 
 local bodies, expects = {}, {}
-local rate, interval, result_file, api_key, nthreads
+rate, result_file = 0, nil -- globals: done() reads them from a thread
+local interval, api_key, nthreads
 local next_intended, intended, seq, pos = nil, nil, 0, 1
 -- histogram: 10 us buckets up to 100 ms, then 1 ms buckets
 hist = {}
@@ -119,6 +120,8 @@ local function bucket_us(b)
 end
 
 function done(summary, latency, requests)
+  -- done() runs in wrk's main Lua state, where init() never ran: take the arguments from a thread
+  local rate, result_file = threads[1]:get("rate"), threads[1]:get("result_file")
   local merged, total = {}, 0
   local c = {ok2 = 0, bad4 = 0, s5 = 0, other = 0, mismatch = 0, late = 0, sent = 0}
   for _, thread in ipairs(threads) do

@@ -26,8 +26,10 @@ public final class CpuProbe {
         List<AssessmentInput> inputs = Corpus.load(Generated.corpus());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int next = 0;
+        // warm up for the given wall time, but never fewer than 20,000 decisions: on a busy machine a few seconds
+        // of wall time may hold too little CPU time for the JIT to finish
         long end = System.nanoTime() + (long) (warmup * 1e9);
-        while (System.nanoTime() < end) {
+        for (int warm = 0; warm < 20_000 || System.nanoTime() < end; warm++) {
             ruleset.assess(inputs.get(next));
             next = (next + 1) % inputs.size();
         }
