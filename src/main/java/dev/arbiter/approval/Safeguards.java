@@ -76,10 +76,15 @@ public class Safeguards {
         if (budget == null) {
             return new Gate(policy.gate(), null, null, List.of());
         }
-        if (record) {
+        Instant since = now.minus(config.budgetWindow());
+        long used = automaticSince(action.type(), since);
+        if (record && used < budget) {
+            // Only an action that may still go out automatically needs the lock: a budget already used up by
+            // committed decisions cannot free up before this one commits, so holding it back needs no lock. In a
+            // flood the budget is soon used up, and decisions stop queueing one behind the other on this row.
             lockBudget(action.type());
+            used = automaticSince(action.type(), since);
         }
-        long used = automaticSince(action.type(), now.minus(config.budgetWindow()));
         if (used < budget) {
             return new Gate(policy.gate(), null, null, List.of());
         }

@@ -4,17 +4,20 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.kie.api.command.Command;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
@@ -91,10 +94,18 @@ final class Assessor {
     private static final List<String> CRITICALITY_RANK = List.of("none", "low", "medium", "unknown", "high", "crown-jewel");
     private static final ThreadLocal<Trace> TRACE = new ThreadLocal<>();
 
+    /** Bounds the memo of table results; the shipped tables' inputs take a few thousand distinct values in all. */
+    private static final int MAX_MEMOS = 100_000;
+
     private final Ruleset ruleset;
+    private final Map<String, DMNModel> models = new ConcurrentHashMap<>();
+    private final Map<MemoKey, Memo> memos = new ConcurrentHashMap<>();
+    /** Working memories are reset and reused rather than built anew for every assessment. */
+    private final KieSessionsPool sessions;
 
     Assessor(Ruleset ruleset) {
         this.ruleset = ruleset;
+        this.sessions = ruleset.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         ruleset.dmnRuntime().addListener(new TraceListener());
     }
 
@@ -225,7 +236,7 @@ final class Assessor {
     }
 
     private Collection<RiskFactor> runRules(AssessmentInput input, List<String> fired) {
-        StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
+        StatelessKieSession session = sessions.newStatelessKieSession();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -247,9 +258,13 @@ final class Assessor {
 
     /** One factor per rule, in firing order; a rule that fired for several entities keeps its points once. */
     private static List<RiskFactor> merge(Collection<RiskFactor> raw, List<String> fired) {
+        Map<String, Integer> firstFiring = new HashMap<>();
+        for (int i = 0; i < fired.size(); i++) {
+            firstFiring.putIfAbsent(fired.get(i), i);
+        }
         Map<String, List<RiskFactor>> byRule = new LinkedHashMap<>();
         raw.stream()
-                .sorted(Comparator.comparingInt((RiskFactor f) -> fired.indexOf(f.getRule())).thenComparing(RiskFactor::getReason))
+                .sorted(Comparator.comparingInt((RiskFactor f) -> firstFiring.getOrDefault(f.getRule(), -1)).thenComparing(RiskFactor::getReason))
                 .forEach(f -> byRule.computeIfAbsent(f.getRule(), k -> new ArrayList<>()).add(f));
         List<RiskFactor> merged = new ArrayList<>();
         for (Map.Entry<String, List<RiskFactor>> rule : byRule.entrySet()) {
@@ -275,14 +290,39 @@ final class Assessor {
         return highest;
     }
 
+    /**
+     * Evaluates a model, or answers from the memo: the tables are pure functions of their inputs (decision time is an
+     * input, no table reads a clock), and their inputs take few distinct values, so each distinct input set is
+     * evaluated once per ruleset; a hit replays the rows it matched into this thread's trace.
+     */
     private DMNResult evaluate(String modelName, DMNContext context) {
-        DMNModel model = ruleset.dmnModel(modelName).orElseThrow();
-        TRACE.get().model = modelName;
+        Trace trace = TRACE.get();
+        MemoKey key = new MemoKey(modelName, java.util.Collections.unmodifiableMap(new HashMap<>(context.getAll())));
+        Memo memo = memos.get(key);
+        if (memo != null) {
+            trace.entries.addAll(memo.entries());
+            trace.selected = memo.selected();
+            return memo.result();
+        }
+        DMNModel model = models.computeIfAbsent(modelName, name -> ruleset.dmnModel(name).orElseThrow());
+        trace.model = modelName;
+        int firstEntry = trace.entries.size();
         DMNResult result = ruleset.dmnRuntime().evaluateAll(model, context);
         if (result.hasErrors()) {
             throw new IllegalStateException("DMN model " + modelName + " failed: " + result.getMessages(org.kie.dmn.api.core.DMNMessage.Severity.ERROR));
         }
+        if (memos.size() < MAX_MEMOS) {
+            memos.put(key, new Memo(result, List.copyOf(trace.entries.subList(firstEntry, trace.entries.size())), trace.selected));
+        }
         return result;
+    }
+
+    /** A model and the values of its inputs. */
+    private record MemoKey(String model, Map<String, Object> inputs) {
+    }
+
+    /** A model's result for one input set, with the trace entries and selected rows its evaluation recorded. */
+    private record Memo(DMNResult result, List<DmnTrace> entries, List<String> selected) {
     }
 
     private static List<ProposedAction> actions(AssessmentInput input, DMNDecisionResult decision, List<String> rowIds) {
