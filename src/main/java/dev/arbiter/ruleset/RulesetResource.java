@@ -169,5 +169,4 @@ public class RulesetResource {
     private static RulesetView.Activated activated(RulesetService.Activation activation) {
         return new RulesetView.Activated(activation.version().version(), activation.previous(), activation.changed(), activation.version());
     }
-
 }

@@ -192,6 +192,11 @@ public class RulesetService {
         } else if (report != null && (RulesetVersion.VALIDATED.equals(row.status) || RulesetVersion.REFUSED.equals(row.status))) {
             setStatus(row, report.passed() ? RulesetVersion.VALIDATED : RulesetVersion.REFUSED, principal);
         }
+        boolean replacesFiles = row.filesJson == null || report == null || report.passed()
+                || RulesetVersion.VALIDATED.equals(row.status) || RulesetVersion.REFUSED.equals(row.status);
+        if (!replacesFiles) {
+            return row; // a live, retired or shadow version keeps the files and findings it passed with
+        }
         row.filesJson = write(bundle.allFiles());
         if (report != null) {
             List<Map<String, Object>> found = new ArrayList<>();
