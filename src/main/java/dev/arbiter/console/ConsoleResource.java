@@ -3,6 +3,8 @@ package dev.arbiter.console;
 import java.net.URI;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -59,7 +61,10 @@ public class ConsoleResource {
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response logout() {
+    public Response logout(@FormParam(CsrfToken.FIELD) String token, @CookieParam(CsrfToken.COOKIE) String cookie) {
+        if (!CsrfToken.matches(token, cookie)) {
+            return ConsoleCsrf.refused();
+        }
         NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT).build();
         return Response.seeOther(URI.create("/console/login?signedOut=true")).cookie(expired).build();

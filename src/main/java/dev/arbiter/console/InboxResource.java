@@ -3,6 +3,7 @@ package dev.arbiter.console;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -84,7 +85,11 @@ public class InboxResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response approve(@PathParam("id") String id, @FormParam("comment") String comment, @FormParam("digest") String digest,
-                            @HeaderParam("HX-Request") String htmx) {
+                            @HeaderParam("HX-Request") String htmx, @FormParam(CsrfToken.FIELD) String token,
+                            @CookieParam(CsrfToken.COOKIE) String cookie) {
+        if (!CsrfToken.matches(token, cookie)) {
+            return ConsoleCsrf.refused();
+        }
         return vote(id, htmx, () -> approvals.approve(parse(id), current.get(), blankToNull(comment), blankToNull(digest)),
                 "Approved");
     }
@@ -94,7 +99,11 @@ public class InboxResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response reject(@PathParam("id") String id, @FormParam("reason") String reason, @FormParam("digest") String digest,
-                           @HeaderParam("HX-Request") String htmx) {
+                           @HeaderParam("HX-Request") String htmx, @FormParam(CsrfToken.FIELD) String token,
+                           @CookieParam(CsrfToken.COOKIE) String cookie) {
+        if (!CsrfToken.matches(token, cookie)) {
+            return ConsoleCsrf.refused();
+        }
         return vote(id, htmx, () -> approvals.reject(parse(id), current.get(), reason, blankToNull(digest)), "Rejected");
     }
 
