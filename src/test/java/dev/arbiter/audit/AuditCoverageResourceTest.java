@@ -79,12 +79,15 @@ class AuditCoverageResourceTest {
         JsonPath history = history(decisionId);
 
         List<String> types = history.getList("type", String.class);
-        assertThat(types.subList(0, 6)).containsExactly("alert.received", "approval.requested", "approval.requested",
+        // how many actions are proposed depends on the entities' accumulated risk, which other tests move
+        assertThat(types.get(0)).isEqualTo("alert.received");
+        assertThat(types).containsSubsequence("alert.received", "approval.requested", "approval.requested",
                 "decision.made", "approval.voted", "approval.approved");
-        // the worker takes the ticket (delivered) and the approved block (no responder here) in either order
-        assertThat(types.subList(6, types.size())).containsExactlyInAnyOrder("action.dispatched", "action.attempt",
-                "action.succeeded", "action.no-responder").containsSubsequence("action.dispatched", "action.attempt",
-                "action.succeeded");
+        assertThat(types.lastIndexOf("approval.requested")).isLessThan(types.indexOf("decision.made"));
+        List<String> deliveries = types.subList(types.indexOf("approval.approved") + 1, types.size());
+        assertThat(deliveries).allSatisfy(type -> assertThat(type).startsWith("action."))
+                .containsSubsequence("action.dispatched", "action.attempt", "action.succeeded")
+                .contains("action.no-responder");
         List<Long> indexes = history.getList("chainIndex", Long.class);
         assertThat(indexes).doesNotContainNull().isSorted();
         assertThat(history.getList("seq")).doesNotContainNull();

@@ -71,10 +71,115 @@ public final class ChainCodec {
 
     /** The event's hash at {@code chainIndex} after {@code prevHash} (hex). */
     public String hash(String prevHash, ChainEvent event, long chainIndex) {
+        // the same bytes as canonicalEvent(...).getBytes(UTF_8), written straight into a reused buffer
+        length = 0;
+        ascii("{\"chainIndex\":");
+        ascii(Long.toString(chainIndex));
+        ascii(",\"occurredAt\":");
+        utf8String(event.occurredAt());
+        ascii(",\"payload\":");
+        utf8(event.payload());
+        ascii(",\"principalId\":");
+        utf8String(event.principalId());
+        ascii(",\"principalKind\":");
+        utf8String(event.principalKind());
+        ascii(",\"principalName\":");
+        utf8String(event.principalName());
+        ascii(",\"seq\":");
+        ascii(Long.toString(event.seq()));
+        ascii(",\"subjectId\":");
+        utf8String(event.subjectId());
+        ascii(",\"type\":");
+        utf8String(event.type());
+        put((byte) '}');
         sha256.reset();
-        sha256.update(HEX.parseHex(prevHash));
-        sha256.update(canonicalEvent(event, chainIndex).getBytes(StandardCharsets.UTF_8));
-        return HEX.formatHex(sha256.digest());
+        sha256.update(prevHash.equals(lastHex) ? lastBytes : HEX.parseHex(prevHash));
+        sha256.update(bytes, 0, length);
+        lastBytes = sha256.digest();
+        lastHex = HEX.formatHex(lastBytes);
+        return lastHex;
+    }
+
+    private byte[] bytes = new byte[1024];
+    private int length;
+    private String lastHex;
+    private byte[] lastBytes;
+
+    private void put(byte b) {
+        if (length == bytes.length) {
+            bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+        }
+        bytes[length++] = b;
+    }
+
+    private void ascii(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            put((byte) text.charAt(i));
+        }
+    }
+
+    /** JSON text as UTF-8 (as String.getBytes does, a lone surrogate becomes '?'). */
+    private void utf8(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                put((byte) c);
+            } else {
+                i = multiByte(text, i, c);
+            }
+        }
+    }
+
+    private int multiByte(String text, int i, char c) {
+        if (c < 0x800) {
+            put((byte) (0xc0 | (c >> 6)));
+            put((byte) (0x80 | (c & 0x3f)));
+        } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            int code = Character.toCodePoint(c, text.charAt(i + 1));
+            put((byte) (0xf0 | (code >> 18)));
+            put((byte) (0x80 | ((code >> 12) & 0x3f)));
+            put((byte) (0x80 | ((code >> 6) & 0x3f)));
+            put((byte) (0x80 | (code & 0x3f)));
+            return i + 1;
+        } else if (Character.isSurrogate(c)) {
+            put((byte) '?');
+        } else {
+            put((byte) (0xe0 | (c >> 12)));
+            put((byte) (0x80 | ((c >> 6) & 0x3f)));
+            put((byte) (0x80 | (c & 0x3f)));
+        }
+        return i;
+    }
+
+    /** A JSON string as RFC 8785 writes it, as UTF-8. */
+    private void utf8String(String value) {
+        put((byte) '"');
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                if (c < 0x80) {
+                    put((byte) c);
+                } else {
+                    i = multiByte(value, i, c);
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> ascii("\\\"");
+                case '\\' -> ascii("\\\\");
+                case '\b' -> ascii("\\b");
+                case '\f' -> ascii("\\f");
+                case '\n' -> ascii("\\n");
+                case '\r' -> ascii("\\r");
+                case '\t' -> ascii("\\t");
+                default -> {
+                    ascii("\\u00");
+                    put((byte) Character.forDigit(c >> 4, 16));
+                    put((byte) Character.forDigit(c & 0xf, 16));
+                }
+            }
+        }
+        put((byte) '"');
     }
 
     /** What a checkpoint's signature covers: the JCS of {chainIndex, createdAt, headHash, keyId}. */

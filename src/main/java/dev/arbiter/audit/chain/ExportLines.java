@@ -56,6 +56,12 @@ public final class ExportLines {
 
     /** One line: a {@link ChainEvent}, a {@link ChainCheckpoint}, or an exception naming what is wrong. */
     public static Object parse(String line) throws IOException {
+        Object fast = Scanner.scan(line);
+        return fast != null ? fast : parseWithJackson(line);
+    }
+
+    /** The general path: any JSON formatting Jackson accepts. */
+    static Object parseWithJackson(String line) throws IOException {
         String kind = null;
         Long chainIndex = null;
         long seq = 0;
@@ -101,6 +107,14 @@ public final class ExportLines {
                 }
             }
         }
+        return record(kind, chainIndex, seq, occurredAt, principalKind, principalId, principalName, type, subjectId,
+                prevHash, hash, payload, headHash, createdAt, keyId, signature);
+    }
+
+    static Object record(String kind, Long chainIndex, long seq, String occurredAt, String principalKind,
+                         String principalId, String principalName, String type, String subjectId, String prevHash,
+                         String hash, String payload, String headHash, String createdAt, String keyId,
+                         String signature) throws IOException {
         if ("event".equals(kind)) {
             if (occurredAt == null || principalKind == null || principalId == null || principalName == null
                     || type == null || subjectId == null || payload == null
@@ -124,6 +138,170 @@ public final class ExportLines {
             out.append("null");
         } else {
             ChainCodec.string(out, value);
+        }
+    }
+
+    /**
+     * The fast path for lines as {@link #event} and {@link #checkpoint} write them (compact JSON, integer numbers):
+     * one pass over the characters, the payload taken as the raw text between its braces. Returns null for anything
+     * else, which then goes to Jackson.
+     */
+    private static final class Scanner {
+
+        private final String s;
+        private int i;
+
+        private Scanner(String s) {
+            this.s = s;
+        }
+
+        static Object scan(String line) throws IOException {
+            try {
+                return new Scanner(line).record();
+            } catch (IndexOutOfBoundsException | NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private Object record() throws IOException {
+            String kind = null;
+            Long chainIndex = null;
+            long seq = 0;
+            String occurredAt = null, principalKind = null, principalId = null, principalName = null, type = null;
+            String subjectId = null, prevHash = null, hash = null, payload = null, headHash = null, createdAt = null;
+            String keyId = null, signature = null;
+            if (s.charAt(i++) != '{') {
+                return null;
+            }
+            while (true) {
+                if (s.charAt(i) != '"') {
+                    return null;
+                }
+                int end = s.indexOf('"', i + 1);
+                String key = s.substring(i + 1, end);
+                if (key.indexOf('\\') >= 0 || s.charAt(end + 1) != ':') {
+                    return null;
+                }
+                i = end + 2;
+                char c = s.charAt(i);
+                if (key.equals("payload")) {
+                    if (c != '{' && c != '[') {
+                        return null;
+                    }
+                    int start = i;
+                    skipStructure();
+                    payload = s.substring(start, i);
+                } else if (c == '"') {
+                    String text = string();
+                    switch (key) {
+                        case "kind" -> kind = text;
+                        case "occurredAt" -> occurredAt = text;
+                        case "principalKind" -> principalKind = text;
+                        case "principalId" -> principalId = text;
+                        case "principalName" -> principalName = text;
+                        case "type" -> type = text;
+                        case "subjectId" -> subjectId = text;
+                        case "prevHash" -> prevHash = text;
+                        case "hash" -> hash = text;
+                        case "headHash" -> headHash = text;
+                        case "createdAt" -> createdAt = text;
+                        case "keyId" -> keyId = text;
+                        case "signature" -> signature = text;
+                        default -> { }
+                    }
+                } else if (c == 'n' && s.startsWith("null", i)) {
+                    i += 4;
+                    if (key.equals("chainIndex")) {
+                        chainIndex = null;
+                    }
+                } else if (c == '-' || (c >= '0' && c <= '9')) {
+                    int start = i++;
+                    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                        i++;
+                    }
+                    long number = Long.parseLong(s, start, i, 10);
+                    if (key.equals("chainIndex")) {
+                        chainIndex = number;
+                    } else if (key.equals("seq")) {
+                        seq = number;
+                    }
+                } else {
+                    return null;
+                }
+                char next = s.charAt(i++);
+                if (next == '}') {
+                    break;
+                }
+                if (next != ',') {
+                    return null;
+                }
+            }
+            if (i != s.length()) {
+                return null;
+            }
+            return ExportLines.record(kind, chainIndex, seq, occurredAt, principalKind, principalId, principalName,
+                    type, subjectId, prevHash, hash, payload, headHash, createdAt, keyId, signature);
+        }
+
+        /** A JSON string starting at i (on its quote); leaves i after the closing quote. */
+        private String string() {
+            int start = ++i;
+            int end = start;
+            while (true) {
+                char c = s.charAt(end);
+                if (c == '"') {
+                    i = end + 1;
+                    return s.substring(start, end);
+                }
+                if (c == '\\') {
+                    break;
+                }
+                end++;
+            }
+            StringBuilder out = new StringBuilder(end - start + 16).append(s, start, end);
+            i = end;
+            while (true) {
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char e = s.charAt(i++);
+                switch (e) {
+                    case '"', '\\', '/' -> out.append(e);
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(s, i, i + 4, 16));
+                        i += 4;
+                    }
+                    default -> throw new NumberFormatException("bad escape");
+                }
+            }
+        }
+
+        /** Skips an object or array starting at i; leaves i after its closing bracket. */
+        private void skipStructure() {
+            int depth = 0;
+            do {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    string();
+                    continue;
+                }
+                if (c == '{' || c == '[') {
+                    depth++;
+                } else if (c == '}' || c == ']') {
+                    depth--;
+                }
+                i++;
+            } while (depth > 0);
         }
     }
 }
