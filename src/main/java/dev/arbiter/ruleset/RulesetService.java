@@ -27,6 +27,7 @@ import dev.arbiter.engine.RulesetBundle;
 import dev.arbiter.engine.RulesetException;
 import dev.arbiter.engine.RulesetProblem;
 import dev.arbiter.engine.RulesetValidator;
+import dev.arbiter.engine.ScenarioRunner;
 import dev.arbiter.engine.ValidationReport;
 import dev.arbiter.security.SeparationOfDuties;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -80,6 +81,9 @@ public class RulesetService {
         compiled.put(ruleset);
         boolean known = QuarkusTransaction.requiringNew().call(() -> versions.findByIdOptional(bundle.version()).isPresent());
         Optional<String> live = QuarkusTransaction.requiringNew().call(() -> versions.slotVersion(RulesetSlot.LIVE));
+        if ((!known || live.isEmpty()) && !startupScenariosPass(bundle, ruleset, live)) {
+            return;
+        }
         if (!known || live.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> {
                 RulesetVersion row = store(bundle, null, Principal.SYSTEM);
@@ -89,6 +93,35 @@ public class RulesetService {
             LOG.infof("Ruleset %s from disk is a known version; the recorded live version %s stays live", bundle.version(), live.get());
             syncLive();
         }
+    }
+
+    /**
+     * Runs the start-up folders' scenarios before they may become live. When one fails, the folders are stored and
+     * audited as refused: with a live version recorded, this replica keeps deciding with that one (answers false); on
+     * a database that has none, start-up stops with each failure, as it does for a ruleset that does not build.
+     */
+    boolean startupScenariosPass(RulesetBundle bundle, Ruleset ruleset, Optional<String> live) {
+        List<RulesetProblem> failures = new ArrayList<>();
+        try {
+            ScenarioRunner.run(ruleset, bundle.scenarios()).forEach(result -> failures.addAll(result.problems()));
+        } catch (RulesetException e) {
+            failures.addAll(e.problems());
+        }
+        if (failures.isEmpty()) {
+            return true;
+        }
+        if (live.isEmpty()) {
+            throw new RulesetException(failures); // nothing is live to fall back on: start-up stops with each failure
+        }
+        ValidationReport report = new ValidationReport(bundle.version(), failures, List.of(), List.of(), ruleset);
+        QuarkusTransaction.requiringNew().run(() -> {
+            RulesetVersion row = store(bundle, report, Principal.SYSTEM);
+            audit.append(Principal.SYSTEM, AuditLog.RULESET_REFUSED, row.version, payload(report, "start-up"));
+        });
+        LOG.errorf("Ruleset %s from disk was refused, its scenarios fail (%s); the recorded live version %s stays live",
+                bundle.version(), failures.get(0), live.get());
+        syncLive();
+        return false;
     }
 
     /** Validates a bundle, stores it as validated or refused, and audits it. Nothing is activated. */
