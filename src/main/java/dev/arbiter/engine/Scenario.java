@@ -43,7 +43,8 @@ public record Scenario(String name, Instant decisionTime, ZoneId zone, AlertSpec
 
     /** What the context knows about the alert's entities; an omitted list is empty. */
     public record ContextSpec(List<HostSpec> hosts, List<UserSpec> users, List<IpSpec> ips, List<FileSpec> files,
-                              List<HistorySpec> history, List<VulnerabilitySpec> vulnerabilities) {
+                              List<HistorySpec> history, List<VulnerabilitySpec> vulnerabilities, List<DomainSpec> domains,
+                              List<UrlSpec> urls) {
     }
 
     /** A host; {@code known: false} is a host the inventory does not know (every property then unknown). */
@@ -64,8 +65,20 @@ public record Scenario(String name, Instant decisionTime, ZoneId zone, AlertSpec
     public record IpSpec(String address, String direction, Boolean external, String intel) {
     }
 
-    /** A file hash, and the feed that lists it as bad, if any. */
-    public record FileSpec(String sha256, String intel) {
+    /** A file by SHA-256 and/or MD5, and the feed that lists it as bad, if any. */
+    public record FileSpec(String sha256, String md5, String intel) {
+    }
+
+    /**
+     * A domain name, and the feed that lists it (or a parent of it) as bad, if any.
+     *
+     * @param listedAs the listed domain that matched; default: the name itself
+     */
+    public record DomainSpec(String name, String intel, String listedAs) {
+    }
+
+    /** A URL, and the feed that lists it as bad, if any. */
+    public record UrlSpec(String url, String intel) {
     }
 
     /** An entity's recent past: prior alerts in the window (default 24 h) and accumulated risk. */
@@ -123,14 +136,14 @@ public record Scenario(String name, Instant decisionTime, ZoneId zone, AlertSpec
                 or(alert.title(), name), alert.category(), alert.severity(), alert.confidence() != null ? alert.confidence() : 50,
                 occurred, new LinkedHashSet<>(list(alert.tactics())), new LinkedHashSet<>(list(alert.techniques())),
                 alert.attributes() != null ? alert.attributes() : Map.of());
-        ContextSpec found = context != null ? context : new ContextSpec(null, null, null, null, null, null);
+        ContextSpec found = context != null ? context : new ContextSpec(null, null, null, null, null, null, null, null);
         return new AssessmentInput(fact,
                 list(found.hosts()).stream().map(Scenario::host).toList(),
                 list(found.users()).stream().map(u -> new UserFact(u.name(), u.privileged(), u.serviceAccount(), u.vip(),
                         u.known() == null || u.known())).toList(),
                 list(found.ips()).stream().map(ip -> new IpFact(ip.address(), or(ip.direction(), "unknown"),
                         ip.external() != null ? ip.external() : isExternal(ip.address()), ip.intel())).toList(),
-                list(found.files()).stream().map(f -> new FileFact(f.sha256(), f.intel())).toList(),
+                list(found.files()).stream().map(f -> new FileFact(f.sha256(), f.intel(), f.md5())).toList(),
                 list(found.history()).stream().map(h -> new EntityHistoryFact(h.kind(), h.entity(), h.priorAlerts(),
                         h.windowHours() != null ? h.windowHours() : 24, h.accumulatedRisk(),
                         h.halfLifeHours() != null ? h.halfLifeHours() : 24)).toList(),
@@ -139,7 +152,10 @@ public record Scenario(String name, Instant decisionTime, ZoneId zone, AlertSpec
                         v.kevDateAdded() != null ? v.kevDateAdded() : v.kev() ? LocalDate.of(2021, 12, 10) : null,
                         v.kev() ? (v.ransomware() ? "Known" : "Unknown") : null, v.epss(), v.epssPercentile(),
                         v.epss() != null ? LocalDate.ofInstant(now, ZoneId.of("UTC")) : null,
-                        v.exploitation(), v.automatable(), v.technicalImpact())).toList());
+                        v.exploitation(), v.automatable(), v.technicalImpact())).toList(),
+                list(found.domains()).stream().map(d -> new DomainFact(d.name(), d.intel(),
+                        d.intel() == null ? null : or(d.listedAs(), d.name()))).toList(),
+                list(found.urls()).stream().map(u -> new UrlFact(u.url(), u.intel())).toList());
     }
 
     private static HostFact host(HostSpec h) {
