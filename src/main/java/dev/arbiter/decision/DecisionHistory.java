@@ -118,7 +118,7 @@ public class DecisionHistory {
                     })
                     : List.of();
             AssessmentInput input = new AssessmentInput(DecisionService.toFact(canonical), context.hosts(), context.users(),
-                    context.ips(), context.files(), context.history(), time, cves);
+                    context.ips(), context.files(), context.history(), time, cves, context.domains(), context.urls());
             List<String> actions = decision.actions.stream().map(a -> a.type + " " + a.target).toList();
             return new Recorded(decision.id, decision.alertId, decision.source, alert.externalId, alert.category,
                     decision.decidedAt, decision.rulesetVersion, decision.riskScore, decision.priority, actions,
