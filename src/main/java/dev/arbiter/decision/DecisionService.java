@@ -14,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.arbiter.audit.AuditLog;
@@ -68,23 +66,23 @@ public class DecisionService {
     private final Event<ActionReady> actionReady;
     private final DedupConfig dedup;
     private final SuppressionService suppressions;
-    /** Reads stored snapshots back; their facts also carry derived properties (a host's label) to ignore. */
-    private final ObjectMapper snapshots;
     private final VulnerabilityFacts vulnerabilities;
     private final Event<DecisionChanged> decisionChanged;
     private final ActionGate gate;
     private final DedupClaims claims;
+    private final DecisionHistory history;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
                     SeparationOfDuties duties, Event<ActionReady> actionReady, DedupConfig dedup,
                     SuppressionService suppressions, VulnerabilityFacts vulnerabilities,
-                    Event<DecisionChanged> decisionChanged, ActionGate gate, DedupClaims claims) {
+                    Event<DecisionChanged> decisionChanged, ActionGate gate, DedupClaims claims, DecisionHistory history) {
         this.duties = duties;
         this.actionReady = actionReady;
         this.decisionChanged = decisionChanged;
         this.gate = gate;
         this.claims = claims;
+        this.history = history;
         this.rulesets = rulesets;
         this.context = context;
         this.alerts = alerts;
@@ -97,7 +95,6 @@ public class DecisionService {
         this.dedup = dedup;
         this.suppressions = suppressions;
         Fingerprint.check(dedup.fields());
-        this.snapshots = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.vulnerabilities = vulnerabilities;
     }
 
@@ -142,22 +139,7 @@ public class DecisionService {
      * same ruleset the answer is the stored one. Empty when there is no such decision.
      */
     public Optional<Assessment> reassess(UUID decisionId) {
-        return decisions.findByIdOptional(decisionId).map(decision -> {
-            StoredAlert alert = alerts.findById(decision.alertId);
-            try {
-                Alert canonical = snapshots.readValue(alert.rawJson, Alert.class);
-                JsonNode snapshot = snapshots.readTree(decision.contextJson);
-                AlertContext stored = snapshots.treeToValue(snapshot.get("context"), AlertContext.class);
-                DecisionTime time = snapshots.treeToValue(snapshot.get("decisionTime"), DecisionTime.class);
-                List<VulnerabilityFact> cves = snapshot.hasNonNull("vulnerabilities")
-                        ? List.of(snapshots.treeToValue(snapshot.get("vulnerabilities"), VulnerabilityFact[].class))
-                        : List.of();
-                return rulesets.get().assess(new AssessmentInput(toFact(canonical), stored.hosts(), stored.users(),
-                        stored.ips(), stored.files(), stored.history(), time, cves, stored.domains(), stored.urls()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Stored decision " + decisionId + " cannot be read back", e);
-            }
-        });
+        return history.find(decisionId).map(recorded -> rulesets.get().assess(recorded.input()));
     }
 
     /** The same computation as {@link #submit}, storing nothing. */
