@@ -15,7 +15,8 @@ import dev.arbiter.intake.AlertRepository;
 /**
  * An entity's recent past as of the decision time: earlier alerts in the look-back window, and the accumulated
  * risk of earlier decisions, {@code Σ score × 0.5^(age / half-life)} over the risk look-back. Suppressed decisions
- * add nothing. Read from the stored alerts and decisions, never cached: every decision changes it.
+ * add nothing. Read from the entity rows of stored alerts, each of which carries the score its own decision added
+ * (V13), never cached: every decision changes it.
  */
 @ApplicationScoped
 public class EntityHistory {
@@ -42,10 +43,9 @@ public class EntityHistory {
     double accumulatedRisk(String kind, String entity, Instant decisionTime) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select d.risk_score, d.decided_at from alert_entity e join decision d on d.alert_id = e.alert_id
-                        where e.kind = ?1 and e.entity = ?2 and d.decided_at > ?3 and d.decided_at <= ?4
-                          and d.suppression_id is null
-                        order by d.decided_at desc""")
+                        select risk_score, decided_at from alert_entity
+                        where kind = ?1 and entity = ?2 and decided_at > ?3 and decided_at <= ?4
+                        order by decided_at desc""")
                 .setParameter(1, kind)
                 .setParameter(2, AlertRepository.normalise(entity))
                 .setParameter(3, decisionTime.minus(Duration.ofHours(config.riskLookbackHours())))

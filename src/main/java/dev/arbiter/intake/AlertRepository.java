@@ -20,8 +20,12 @@ public class AlertRepository implements PanacheRepositoryBase<StoredAlert, UUID>
         return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
     }
 
-    /** Stores the alert's hosts and users, lower-cased, so later alerts can count them. */
-    public void persistSubjects(StoredAlert alert, Alert canonical) {
+    /**
+     * Stores the alert's hosts and users, lower-cased, so later alerts can count them and sum their risk.
+     * {@code risk} is what the alert's own decision added to each of them: empty when the decision was suppressed or
+     * the alert was attached to an earlier decision.
+     */
+    public void persistSubjects(StoredAlert alert, Alert canonical, Optional<DecidedRisk> risk) {
         EntityManager em = getEntityManager();
         Set<String> hosts = new LinkedHashSet<>();
         for (Alert.Host host : canonical.entitiesOrEmpty().hostsOrEmpty()) {
@@ -31,8 +35,8 @@ public class AlertRepository implements PanacheRepositoryBase<StoredAlert, UUID>
         for (Alert.User user : canonical.entitiesOrEmpty().usersOrEmpty()) {
             users.add(normalise(user.name()));
         }
-        hosts.forEach(h -> em.persist(subject(alert, "host", h)));
-        users.forEach(u -> em.persist(subject(alert, "user", u)));
+        hosts.forEach(h -> em.persist(subject(alert, "host", h, risk)));
+        users.forEach(u -> em.persist(subject(alert, "user", u, risk)));
     }
 
     /** Alerts that named this entity and occurred at or after {@code since}. */
@@ -45,12 +49,20 @@ public class AlertRepository implements PanacheRepositoryBase<StoredAlert, UUID>
                 .getSingleResult();
     }
 
-    private static AlertSubject subject(StoredAlert alert, String kind, String entity) {
+    /** A decision's risk score and time, as it counts towards the entities its alert names. */
+    public record DecidedRisk(Instant decidedAt, int score) {
+    }
+
+    private static AlertSubject subject(StoredAlert alert, String kind, String entity, Optional<DecidedRisk> risk) {
         AlertSubject subject = new AlertSubject();
         subject.alertId = alert.id;
         subject.kind = kind;
         subject.entity = entity;
         subject.occurredAt = alert.occurredAt;
+        risk.ifPresent(r -> {
+            subject.decidedAt = r.decidedAt();
+            subject.riskScore = r.score();
+        });
         return subject;
     }
 

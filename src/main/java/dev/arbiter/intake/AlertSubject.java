@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** One entity (host or user, normalised to lower case) named by a stored alert, for entity history. */
+/**
+ * One entity (host or user, normalised to lower case) named by a stored alert, for entity history: how often the
+ * entity was named, and what the alert's decision added to its accumulated risk.
+ */
 @Entity
 @Table(name = "alert_entity")
 @IdClass(AlertSubject.Key.class)
@@ -29,6 +32,14 @@ public class AlertSubject {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /** When the alert's own decision was made; null when it was suppressed or the alert was attached to another. */
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** The risk score that decision added to the entity; null exactly when {@link #decidedAt} is. */
+    @Column(name = "risk_score")
+    public Integer riskScore;
 
     /** Composite key. */
     public static class Key implements Serializable {

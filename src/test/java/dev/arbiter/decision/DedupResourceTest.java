@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.arbiter.audit.AuditRepository;
 import dev.arbiter.common.TestClock;
+import dev.arbiter.context.EntityHistory;
+import dev.arbiter.engine.EntityHistoryFact;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +64,9 @@ class DedupResourceTest {
 
     @Inject
     DecisionRepository decisions;
+
+    @Inject
+    EntityHistory entityHistory;
 
     private String source;
 
@@ -139,6 +144,17 @@ class DedupResourceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void attachedAlertsAddNoRiskOfTheirOwn() {
+        String host = "web-81-" + source.substring(6, 14);
+        int score = submit("d-1", host, Status.CREATED).getInt("risk.score");
+        submit("d-2", host, Status.OK);
+        submit("d-3", host, Status.OK);
+        EntityHistoryFact history = entityHistory.of("host", host, clock.instant());
+        assertThat(history.priorAlerts()).isEqualTo(3); // each alert names the host ...
+        assertThat(history.accumulatedRisk()).isEqualTo(score); // ... but only the one decision adds its score
     }
 
     @Test
