@@ -227,7 +227,7 @@ public class DecisionService {
             return Optional.empty();
         }
         StoredDecision decision = open.get();
-        StoredAlert stored = storeAlert(alert, rawJson, now, principal);
+        StoredAlert stored = storeAlert(alert, rawJson, now, Optional.empty(), principal);
         DecisionOccurrence occurrence = new DecisionOccurrence();
         occurrence.alertId = stored.id;
         occurrence.decisionId = decision.id;
@@ -248,7 +248,8 @@ public class DecisionService {
         return Optional.of(view(decision));
     }
 
-    private StoredAlert storeAlert(Alert alert, String rawJson, Instant receivedAt, Principal principal) {
+    private StoredAlert storeAlert(Alert alert, String rawJson, Instant receivedAt, Optional<AlertRepository.DecidedRisk> risk,
+                                   Principal principal) {
         StoredAlert stored = new StoredAlert();
         stored.id = UUID.randomUUID();
         stored.source = alert.source();
@@ -262,7 +263,7 @@ public class DecisionService {
         stored.callbackUrl = alert.callbackUrl();
         alerts.persist(stored);
         alerts.flush(); // the unique constraint on (source, external_id) answers here, before anything else is written
-        alerts.persistSubjects(stored, alert);
+        alerts.persistSubjects(stored, alert, risk);
         audit.append(principal, AuditLog.ALERT_RECEIVED, stored.id.toString(), Map.of(
                 "alertId", stored.id.toString(), "source", alert.source(), "externalId", alert.externalId(),
                 "category", stored.category, "severity", stored.severity));
@@ -271,7 +272,9 @@ public class DecisionService {
 
     private DecisionView store(Alert alert, String rawJson, Assessed assessed, String fingerprint, Principal principal) {
         Assessment assessment = assessed.assessment();
-        StoredAlert stored = storeAlert(alert, rawJson, assessed.time().now(), principal);
+        Optional<AlertRepository.DecidedRisk> risk = assessed.suppression() != null ? Optional.empty()
+                : Optional.of(new AlertRepository.DecidedRisk(assessed.time().now(), assessment.score()));
+        StoredAlert stored = storeAlert(alert, rawJson, assessed.time().now(), risk, principal);
 
         StoredDecision decision = new StoredDecision();
         decision.id = UUID.randomUUID();
@@ -313,13 +316,13 @@ public class DecisionService {
         if (fingerprint != null) {
             claims.claim(fingerprint, decision.id, decision.decidedAt, decision.decidedAt.minus(dedup.window()));
         }
-        duties.record(principal, decision.id.toString(), SeparationOfDuties.Duty.SUBMITTED);
+        duties.recordFirst(principal, decision.id.toString(), SeparationOfDuties.Duty.SUBMITTED);
         for (int i = 0; i < decision.actions.size(); i++) {
             gate.apply(decision, decision.actions.get(i), assessment.actions().get(i), principal);
         }
         for (StoredAction action : decision.actions) {
             if (StoredAction.QUEUED.equals(action.status)) {
-                actionReady.fire(new ActionReady(decision.id, action.id));
+                actionReady.fire(new ActionReady(decision.id, action.id, true));
             }
         }
         audit.append(principal, AuditLog.DECISION_MADE, decision.id.toString(), decisionPayload(decision));

@@ -16,11 +16,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.arbiter.decision.ActionReady;
-import dev.arbiter.decision.ActionStatuses;
 import dev.arbiter.decision.DecisionChanged;
-import dev.arbiter.decision.DecisionService;
-import dev.arbiter.decision.DecisionView;
+import dev.arbiter.decision.DecisionRepository;
 import dev.arbiter.decision.StoredAction;
+import dev.arbiter.decision.StoredDecision;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.intake.StoredAlert;
 
@@ -36,67 +35,65 @@ class DispatchQueue {
     private static final Logger LOG = Logger.getLogger(DispatchQueue.class);
 
     private final OutboxRepository rows;
-    private final DecisionService decisions;
+    private final DecisionRepository decisions;
     private final AlertRepository alerts;
-    private final ActionStatuses actions;
     private final Clock clock;
     private final ObjectMapper json;
 
-    DispatchQueue(OutboxRepository rows, DecisionService decisions, AlertRepository alerts, ActionStatuses actions,
-                  Clock clock, ObjectMapper json) {
+    DispatchQueue(OutboxRepository rows, DecisionRepository decisions, AlertRepository alerts, Clock clock, ObjectMapper json) {
         this.rows = rows;
         this.decisions = decisions;
         this.alerts = alerts;
-        this.actions = actions;
         this.clock = clock;
         this.json = json;
     }
 
     /** Queues the action for its responder, once: a second event for the same action changes nothing. */
     void onActionReady(@Observes ActionReady ready) {
-        if (rows.findForAction(ready.actionId()).isPresent()) {
+        // an action created in this transaction cannot be in the outbox yet: no need to look
+        if (!ready.created() && rows.findForAction(ready.actionId()).isPresent()) {
             LOG.warnf("Action %s is already in the outbox; not queued twice", ready.actionId());
             return;
         }
-        DecisionView decision = decisions.find(ready.decisionId())
+        StoredDecision decision = decisions.findByIdOptional(ready.decisionId())
                 .orElseThrow(() -> new IllegalStateException("No decision " + ready.decisionId()));
-        DecisionView.Action action = decision.actions().stream().filter(a -> a.id().equals(ready.actionId())).findFirst()
+        StoredAction action = decision.actions.stream().filter(a -> a.id.equals(ready.actionId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No action " + ready.actionId() + " on " + ready.decisionId()));
-        OutboxRow row = newRow(OutboxRow.ACTION, decision.id(), action.type());
-        row.actionId = action.id();
+        OutboxRow row = newRow(OutboxRow.ACTION, decision.id, action.type);
+        row.actionId = action.id;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deliveryId", row.id);
-        body.put("actionId", action.id());
-        body.put("type", action.type());
-        body.put("target", action.target());
-        body.put("impact", action.impact());
-        body.put("decisionId", decision.id());
-        body.put("priority", decision.priority());
-        body.put("alert", alert(decision));
+        body.put("actionId", action.id);
+        body.put("type", action.type);
+        body.put("target", action.target);
+        body.put("impact", action.impact);
+        body.put("decisionId", decision.id);
+        body.put("priority", decision.priority);
+        body.put("alert", alert(decision, alerts.findById(decision.alertId)));
         body.put("queuedAt", row.createdAt);
         row.payload = write(body);
         rows.persist(row);
-        if (!StoredAction.APPROVED.equals(action.status())) {
-            actions.set(action.id(), StoredAction.QUEUED); // an approved action keeps saying so until it is dispatched
+        if (!StoredAction.APPROVED.equals(action.status)) {
+            action.status = StoredAction.QUEUED; // an approved action keeps saying so until it is dispatched
         }
     }
 
     /** Queues the change for the requester's callback URL, if it gave one. */
     void onDecisionChanged(@Observes DecisionChanged change) {
-        DecisionView decision = decisions.find(change.decisionId())
+        StoredDecision decision = decisions.findByIdOptional(change.decisionId())
                 .orElseThrow(() -> new IllegalStateException("No decision " + change.decisionId()));
-        StoredAlert alert = alerts.findById(decision.alertId());
+        StoredAlert alert = alerts.findById(decision.alertId);
         if (alert == null || alert.callbackUrl == null) {
             return;
         }
-        OutboxRow row = newRow(OutboxRow.CALLBACK, decision.id(), change.change());
+        OutboxRow row = newRow(OutboxRow.CALLBACK, decision.id, change.change());
         row.callbackUrl = alert.callbackUrl;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deliveryId", row.id);
         body.put("change", change.change());
-        body.put("decisionId", decision.id());
-        body.put("decision", "/api/v1/decisions/" + decision.id());
-        body.put("alert", alert(decision));
+        body.put("decisionId", decision.id);
+        body.put("decision", "/api/v1/decisions/" + decision.id);
+        body.put("alert", alert(decision, alert));
         body.put("occurredAt", row.createdAt);
         body.put("details", change.details());
         row.payload = write(body);
@@ -117,11 +114,11 @@ class DispatchQueue {
         return row;
     }
 
-    private static Map<String, Object> alert(DecisionView decision) {
+    private static Map<String, Object> alert(StoredDecision decision, StoredAlert stored) {
         Map<String, Object> alert = new LinkedHashMap<>();
-        alert.put("id", decision.alertId());
-        alert.put("source", decision.source());
-        alert.put("externalId", decision.externalId());
+        alert.put("id", decision.alertId);
+        alert.put("source", decision.source);
+        alert.put("externalId", stored.externalId);
         return alert;
     }
 

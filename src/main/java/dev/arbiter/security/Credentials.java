@@ -82,11 +82,14 @@ public class Credentials {
         }
         String keyId = matcher.group(1);
         String subject = "key:" + keyId;
-        if (lockout.isLocked(subject)) {
+        Instant now = clock.instant();
+        // one transaction (and connection) for both look-ups: this runs on every API call
+        KeyLookup lookup = QuarkusTransaction.requiringNew().call(() -> lockout.isLockedInTransaction(subject)
+                ? KeyLookup.LOCKED : new KeyLookup(false, keys.findByKeyId(keyId)));
+        if (lookup.locked()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Optional<ApiKey> key = QuarkusTransaction.requiringNew().call(() -> keys.findByKeyId(keyId));
+        Optional<ApiKey> key = lookup.key();
         byte[] presentedHash = sha256(matcher.group(2)).getBytes(StandardCharsets.US_ASCII);
         boolean matches = key.isPresent()
                 && MessageDigest.isEqual(presentedHash, key.get().secretHash.getBytes(StandardCharsets.US_ASCII));
@@ -100,6 +103,10 @@ public class Credentials {
             QuarkusTransaction.requiringNew().run(() -> keys.touch(found.id, now));
         }
         return Optional.of(new Authenticated(new Principal("api-key", found.keyId, found.name), roles(found.roles)));
+    }
+
+    private record KeyLookup(boolean locked, Optional<ApiKey> key) {
+        static final KeyLookup LOCKED = new KeyLookup(true, Optional.empty());
     }
 
     static Set<String> roles(String commaSeparated) {

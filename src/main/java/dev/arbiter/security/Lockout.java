@@ -36,8 +36,13 @@ public class Lockout {
 
     /** Whether the subject is locked now. */
     public boolean isLocked(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> isLockedInTransaction(subject));
+    }
+
+    /** {@link #isLocked}, inside the caller's transaction. */
+    boolean isLockedInTransaction(String subject) {
         Instant now = clock.instant();
-        AuthFailure failure = QuarkusTransaction.requiringNew().call(() -> failures.findById(subject));
+        AuthFailure failure = failures.findById(subject);
         return failure != null && failure.lockedUntil != null && failure.lockedUntil.isAfter(now);
     }
 

@@ -34,14 +34,22 @@ public class SeparationOfDuties {
     /** Records that the principal performed the duty on the subject (idempotent). */
     public void record(Principal principal, String subjectId, Duty duty) {
         if (!duties.has(principal, subjectId, duty)) {
-            DutyRecord record = new DutyRecord();
-            record.subjectId = subjectId;
-            record.duty = duty.name();
-            record.principalKind = principal.kind();
-            record.principalId = principal.id();
-            record.recordedAt = clock.instant();
-            duties.persist(record);
+            recordFirst(principal, subjectId, duty);
         }
+    }
+
+    /**
+     * Records the duty on a subject created in this transaction, which therefore has no duties yet: no need to look
+     * first. On any other subject use {@link #record}.
+     */
+    public void recordFirst(Principal principal, String subjectId, Duty duty) {
+        DutyRecord record = new DutyRecord();
+        record.subjectId = subjectId;
+        record.duty = duty.name();
+        record.principalKind = principal.kind();
+        record.principalId = principal.id();
+        record.recordedAt = clock.instant();
+        duties.persist(record);
     }
 
     public boolean submitted(Principal principal, String decisionId) {
