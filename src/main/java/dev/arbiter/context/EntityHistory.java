@@ -1,10 +1,7 @@
 package dev.arbiter.context;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,41 +37,24 @@ public class EntityHistory {
                 (int) Math.floor(accumulatedRisk(kind, entity, decisionTime)), config.riskHalfLifeHours());
     }
 
+    /**
+     * Summed in the database: a noisy entity has hundreds of earlier decisions, and reading them row by row was the
+     * largest CPU cost of a decision in the benchmark (issue #9). Ages are in seconds, as doubles on both sides.
+     */
     double accumulatedRisk(String kind, String entity, Instant decisionTime) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select risk_score, decided_at from alert_entity
-                        where kind = ?1 and entity = ?2 and decided_at > ?3 and decided_at <= ?4
-                        order by decided_at desc""")
+        Object sum = em.createNativeQuery("""
+                        select sum(r.risk_score * power(0.5, (?5 - cast(extract(epoch from r.decided_at) as double precision)) / ?6))
+                        from (select risk_score, decided_at from alert_entity
+                              where kind = ?1 and entity = ?2 and decided_at > ?3 and decided_at <= ?4
+                              order by decided_at desc
+                              limit %d) r""".formatted(MAX_DECISIONS))
                 .setParameter(1, kind)
                 .setParameter(2, AlertRepository.normalise(entity))
                 .setParameter(3, decisionTime.minus(Duration.ofHours(config.riskLookbackHours())))
                 .setParameter(4, decisionTime)
-                .setMaxResults(MAX_DECISIONS)
-                .getResultList();
-        double halfLifeSeconds = config.riskHalfLifeHours() * 3600;
-        double risk = 0;
-        for (Object[] row : rows) {
-            int score = ((Number) row[0]).intValue();
-            double ageSeconds = Math.max(0, Duration.between(instant(row[1]), decisionTime).toMillis() / 1000.0);
-            risk += score * Math.pow(0.5, ageSeconds / halfLifeSeconds);
-        }
-        return risk;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime zoned) {
-            return zoned.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
+                .setParameter(5, decisionTime.getEpochSecond() + decisionTime.getNano() / 1e9)
+                .setParameter(6, config.riskHalfLifeHours() * 3600.0)
+                .getSingleResult();
+        return sum == null ? 0 : ((Number) sum).doubleValue();
     }
 }
