@@ -16,16 +16,27 @@ class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
     private static final String DUE = "status in ('queued', 'dispatched', 'failed') and due_at <= :now";
 
     /**
+     * Callbacks of one decision go out one at a time, in the order they were queued: a callback waits while an
+     * earlier one of its decision is queued, being sent or waiting to retry (dead letters no longer hold it up).
+     */
+    private static final String NOT_BEHIND_AN_EARLIER_CALLBACK = """
+            not (o.kind = 'callback' and exists (
+                select 1 from dispatch_outbox e
+                where e.decision_id = o.decision_id and e.kind = 'callback' and e.seq < o.seq
+                  and e.status in ('queued', 'dispatched', 'failed')))""";
+
+    /**
      * Locks up to {@code limit} due rows that no other transaction holds, oldest due first, and returns their ids.
      * Two steps, because H2 locks every row a {@code FOR UPDATE … ORDER BY … LIMIT} scans before it applies the limit:
      * pick the candidates without a lock, then lock exactly those with {@code SKIP LOCKED}, re-checking that they are
      * still due (another replica may have claimed and committed one in between). A row another worker holds is
-     * skipped, not waited for.
+     * skipped, not waited for. A callback behind an earlier one of its decision is not a candidate (it would race it).
      */
     @SuppressWarnings("unchecked")
     List<UUID> lockDue(Instant now, int limit) {
         List<UUID> candidates = getEntityManager()
-                .createNativeQuery("select id from dispatch_outbox where " + DUE + " order by due_at, id limit :limit", UUID.class)
+                .createNativeQuery("select o.id from dispatch_outbox o where " + DUE + " and " + NOT_BEHIND_AN_EARLIER_CALLBACK
+                        + " order by o.due_at, o.id limit :limit", UUID.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList();

@@ -97,6 +97,21 @@ class CallbackResourceTest {
     }
 
     @Test
+    void callbacksOfOneDecisionGoOutInOrderEvenWhenTheFirstMustBeRetried() {
+        receiver.script(CALLBACKS, externalId, status(503), status(204));
+        submit(receiver.url(CALLBACKS));
+
+        worker.drain(); // the action goes out; "decided" fails once, so "dispatched" is due before "decided" is retried
+        assertThat(receiver.received(CALLBACKS, externalId)).extracting(r -> r.json().path("change").asText())
+                .containsExactly("decided");
+        clock.advance(Duration.ofSeconds(10));
+        worker.drain();
+
+        assertThat(receiver.received(CALLBACKS, externalId)).extracting(r -> r.json().path("change").asText())
+                .containsExactly("decided", "decided", "dispatched");
+    }
+
+    @Test
     void requesterHearsThatItsActionFailed() {
         receiver.script(NOTIFY, externalId, status(422));
         submit(receiver.url(CALLBACKS));
