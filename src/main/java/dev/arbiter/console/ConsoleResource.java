@@ -18,8 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.arbiter.security.CurrentPrincipal;
+import dev.arbiter.security.Sessions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** The console's home, its sign-in page and sign-out. */
 @Path("/console")
@@ -36,10 +38,15 @@ public class ConsoleResource {
     }
 
     private final CurrentPrincipal current;
+    private final SecurityIdentity identity;
+    private final Sessions sessions;
     private final String sessionCookie;
 
-    ConsoleResource(CurrentPrincipal current, @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+    ConsoleResource(CurrentPrincipal current, SecurityIdentity identity, Sessions sessions,
+                    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
         this.current = current;
+        this.identity = identity;
+        this.sessions = sessions;
         this.sessionCookie = sessionCookie;
     }
 
@@ -56,7 +63,10 @@ public class ConsoleResource {
         return Templates.login(error, signedOut);
     }
 
-    /** Ends the session: the cookie is dropped; the form carries the CSRF token like every other console form. */
+    /**
+     * Ends the session: revoked on the server, so the cookie stops working everywhere even if it was copied, and
+     * dropped from the browser. The form carries the CSRF token like every other console form.
+     */
     @POST
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -65,6 +75,7 @@ public class ConsoleResource {
         if (!CsrfToken.matches(token, cookie)) {
             return ConsoleCsrf.refused();
         }
+        sessions.signOut(identity);
         NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT).build();
         return Response.seeOther(URI.create("/console/login?signedOut=true")).cookie(expired).build();
