@@ -13,7 +13,7 @@ public final class Actor {
         if (identity == null || identity.isAnonymous()) {
             return Principal.ANONYMOUS;
         }
-        String name = identity.getPrincipal().getName();
+        String name = dev.arbiter.security.CurrentPrincipal.nameOf(identity);
         return new Principal("user", name, name);
     }
 }

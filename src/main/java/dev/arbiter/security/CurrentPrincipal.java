@@ -26,13 +26,22 @@ public class CurrentPrincipal {
         String kind = identity.getAttribute(Identities.KIND);
         String id = identity.getAttribute(Identities.ID);
         if (kind != null && id != null) {
-            return new Principal(kind, id, identity.getPrincipal().getName());
+            return new Principal(kind, id, nameOf(identity));
         }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             String subject = token.getSubject() != null ? token.getSubject() : token.getName();
             return new Principal("token", token.getIssuer() + "#" + subject, token.getName());
         }
         return new Principal("user", identity.getPrincipal().getName(), identity.getPrincipal().getName());
+    }
+
+    /**
+     * The name to show and record for an identity. Console sessions carry their cookie's handle as the principal name
+     * (see {@link Sessions}), so the person's name is read from the identity's attribute when there is one.
+     */
+    public static String nameOf(SecurityIdentity identity) {
+        String name = identity.getAttribute(Identities.NAME);
+        return name != null ? name : identity.getPrincipal().getName();
     }
 
     public boolean hasRole(String role) {

@@ -9,6 +9,9 @@ final class Identities {
 
     static final String KIND = "arbiter.principal.kind";
     static final String ID = "arbiter.principal.id";
+    static final String NAME = "arbiter.principal.name";
+    /** Set on identities restored from a console session: the handle its cookie carries. */
+    static final String SESSION = "arbiter.console.session";
 
     private Identities() {
     }
@@ -19,6 +22,23 @@ final class Identities {
                 .addRoles(authenticated.roles())
                 .addAttribute(KIND, authenticated.principal().kind())
                 .addAttribute(ID, authenticated.principal().id())
+                .addAttribute(NAME, authenticated.principal().name())
+                .build();
+    }
+
+    /**
+     * A console session's identity. Its principal name is the session's handle, because the form mechanism writes the
+     * principal name into the (encrypted) cookie and hands it back on the next request; the person's name is the
+     * {@link #NAME} attribute, which {@link CurrentPrincipal} reads.
+     */
+    static SecurityIdentity ofSession(String handle, Credentials.Authenticated authenticated) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(handle))
+                .addRoles(authenticated.roles())
+                .addAttribute(KIND, authenticated.principal().kind())
+                .addAttribute(ID, authenticated.principal().id())
+                .addAttribute(NAME, authenticated.principal().name())
+                .addAttribute(SESSION, handle)
                 .build();
     }
 }

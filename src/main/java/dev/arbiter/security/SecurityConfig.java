@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Authentication settings: the bootstrap admin and lock-out after failed attempts. */
+/** Authentication settings: the bootstrap admin, lock-out after failed attempts, and the console's sessions. */
 @ConfigMapping(prefix = "arbiter.security")
 public interface SecurityConfig {
 
@@ -14,6 +14,9 @@ public interface SecurityConfig {
 
     /** Lock-out after repeated failures. */
     Lockout lockout();
+
+    /** The console's server-side sessions. */
+    Session session();
 
     /** Bootstrap admin. */
     interface Admin {
@@ -41,5 +44,16 @@ public interface SecurityConfig {
         /** Window for counting failures, and how long a lock lasts, in seconds. */
         @WithDefault("900")
         int windowSeconds();
+    }
+
+    /** Console sessions ({@link Sessions}); the cookie's inactivity timeout is quarkus.http.auth.form.timeout. */
+    interface Session {
+        /** The longest a console session lasts, however active: after it, sign in again. */
+        @WithDefault("PT12H")
+        java.time.Duration maxAge();
+
+        /** How long the sign-in hand-off after the identity provider's redirect may take. */
+        @WithDefault("PT1M")
+        java.time.Duration handoff();
     }
 }

@@ -10,17 +10,18 @@ import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The console's session: form authentication checks the password once ({@link LocalUserIdentityProvider}), then each
- * request presents the user name from the encrypted session cookie. The user is looked up again every time, so a
- * deleted, disabled or locked user loses the session at once and role changes apply on the next request.
+ * The console's session: the encrypted session cookie hands back the session's handle on each request, and
+ * {@link Sessions} finds it again. A signed-out session fails at once on every replica; a local user is looked up
+ * again every time, so a deleted, disabled or locked user loses the session at once and role changes apply on the
+ * next request.
  */
 @ApplicationScoped
 public class SessionUserIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
-    private final Credentials credentials;
+    private final Sessions sessions;
 
-    SessionUserIdentityProvider(Credentials credentials) {
-        this.credentials = credentials;
+    SessionUserIdentityProvider(Sessions sessions) {
+        this.sessions = sessions;
     }
 
     @Override
@@ -30,8 +31,7 @@ public class SessionUserIdentityProvider implements IdentityProvider<TrustedAuth
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> credentials.sessionUser(request.getPrincipal())
-                .map(Identities::of)
+        return context.runBlocking(() -> sessions.resume(request.getPrincipal())
                 .orElseThrow(AuthenticationFailedException::new));
     }
 }

@@ -40,6 +40,7 @@ import dev.arbiter.security.Roles;
 import dev.arbiter.security.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -47,10 +48,12 @@ import io.restassured.path.json.JsonPath;
 /**
  * The console in a real browser: Debian's headless Chromium driven by Selenium against the running service. Sign in
  * as an approver and approve; try to approve one's own submission and see the four-eyes refusal; watch the inbox
- * refresh when another approver acts; as an auditor search, open a decision and export. Each page is saved as a
+ * refresh when another approver acts; as an auditor search, open a decision and export; sign in through the identity
+ * provider ({@link TestIdentityProvider}, configured for the whole class) and out again. Each page is saved as a
  * screenshot under {@code target/e2e-screenshots/}. Runs with {@code -Pe2e}.
  */
 @QuarkusTest
+@TestProfile(IdentityProviderProfile.class)
 class ConsoleE2ETest {
 
     private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
@@ -249,6 +252,27 @@ class ConsoleE2ETest {
             assertThat(overflow).as("horizontal overflow of " + page).isLessThanOrEqualTo(0L);
             screenshot("10-phone" + page.replace('/', '-'));
         }
+    }
+
+    @Test
+    void personSignsInThroughTheIdentityProviderAndOut() {
+        browser.get(url("/console/login"));
+        WebElement sso = waitFor(By.id("sso"));
+        assertThat(sso.getText()).isEqualTo("Sign in with " + TestIdentityProvider.NAME);
+        sso.click();
+        waitFor(By.id("username")).sendKeys("ida");
+        screenshot("11-idp-login");
+        browser.findElement(By.id("idp-sign-in")).click();
+        wait(ExpectedConditions.urlMatches(".*/console/?$"));
+        assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains("ida@example.test").contains("approver");
+        assertThat(browser.findElements(By.linkText("Approvals"))).hasSize(1);
+        assertThat(browser.findElements(By.linkText("Rulesets"))).isEmpty();
+        screenshot("12-home-idp-user");
+
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        wait(ExpectedConditions.urlContains("/console/login?signedOut=true"));
+        screenshot("13-signed-out-idp-user");
+        assertThat(browser.manage().getCookieNamed("arbiter-session")).isNull();
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** Signing in to the console with a local user, the session cookie on the console and the API, signing out. */
+/** Signing in to the console with a local user, the session cookie on the console and the API, signing out and its revocation. */
 @QuarkusTest
 class ConsoleSignInResourceTest {
 
@@ -53,5 +53,21 @@ class ConsoleSignInResourceTest {
         assertThat(out.statusCode()).isEqualTo(303);
         assertThat(out.header("Location")).contains("/console/login?signedOut=true");
         assertThat(out.detailedCookie("arbiter-session").getMaxAge()).isZero();
+    }
+
+    @Test
+    void aCopiedSessionCookieStopsWorkingAtSignOut() {
+        String user = ConsoleUsers.create("replay", "auditor");
+        ConsoleSession session = ConsoleSession.signIn(user);
+        ConsoleSession otherBrowser = ConsoleSession.signIn(user);
+        String copied = session.session();
+
+        session.formWithToken().when().post("/console/logout").then().statusCode(303);
+
+        given().redirects().follow(false).cookie("arbiter-session", copied).when().get("/console")
+                .then().statusCode(302).header("Location", containsString("/console/login"));
+        given().redirects().follow(false).cookie("arbiter-session", copied).when().get("/api/v1/me")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+        otherBrowser.get("/console").then().statusCode(200).body(containsString(user));
     }
 }
