@@ -47,9 +47,12 @@ public class ConsoleResource {
     private final String sessionCookie;
     private final String ssoName;
     private final Optional<String> clientId;
+    private final String locationCookie;
 
     ConsoleResource(CurrentPrincipal current, SecurityIdentity identity, Sessions sessions, ConsoleConfig config,
                     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
+                    @ConfigProperty(name = "quarkus.http.auth.form.location-cookie", defaultValue = "quarkus-redirect-location")
+                    String locationCookie,
                     @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean ssoEnabled,
                     @ConfigProperty(name = "quarkus.oidc.client-id") Optional<String> clientId) {
         this.current = current;
@@ -58,6 +61,7 @@ public class ConsoleResource {
         this.sessionCookie = sessionCookie;
         this.ssoName = ssoEnabled ? config.ssoName() : null;
         this.clientId = clientId;
+        this.locationCookie = locationCookie;
     }
 
     @GET
@@ -69,8 +73,11 @@ public class ConsoleResource {
     @GET
     @Path("/login")
     @Operation(hidden = true)
-    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("signedOut") boolean signedOut) {
-        return Templates.login(error, signedOut, ssoName);
+    public Response login(@QueryParam("error") boolean error, @QueryParam("signedOut") boolean signedOut) {
+        // Sign-in always lands on the console's home. Quarkus remembers the page that sent a person here, and the
+        // inbox polls a fragment: after a session ended, that fragment would be the place to return to.
+        NewCookie forget = new NewCookie.Builder(locationCookie).value("").path("/").maxAge(0).build();
+        return Response.ok(Templates.login(error, signedOut, ssoName)).cookie(forget).build();
     }
 
     /**

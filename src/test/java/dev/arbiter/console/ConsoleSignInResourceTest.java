@@ -23,6 +23,24 @@ class ConsoleSignInResourceTest {
     }
 
     @Test
+    void signInLandsOnTheHomePageNotOnAFragmentPolledBeforeIt() {
+        Response polled = given().redirects().follow(false).when().get("/console/approvals/list");
+        assertThat(polled.statusCode()).isEqualTo(302);
+        assertThat(polled.cookie("quarkus-redirect-location")).as("Quarkus remembers the polled fragment").contains("/console/approvals/list");
+
+        Response loginPage = given().redirects().follow(false).cookie("quarkus-redirect-location", polled.cookie("quarkus-redirect-location"))
+                .when().get("/console/login");
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        assertThat(loginPage.detailedCookie("quarkus-redirect-location").getMaxAge()).as("the login page drops it").isZero();
+
+        Response login = given().redirects().follow(false)
+                .formParam("j_username", ConsoleUsers.create("landing", "approver")).formParam("j_password", ConsoleUsers.PASSWORD)
+                .when().post("/console/j_security_check");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.header("Location")).endsWith("/console");
+    }
+
+    @Test
     void apiStillAnswers401ProblemWithoutCredentials() {
         given().redirects().follow(false).when().get("/api/v1/me")
                 .then().statusCode(401).contentType(startsWith("application/problem+json"));
