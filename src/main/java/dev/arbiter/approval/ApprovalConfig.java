@@ -22,6 +22,13 @@ public interface ApprovalConfig {
     @WithDefault("soc-leads")
     String defaultGroup();
 
+    /**
+     * Who belongs to each approver group: comma-separated roles, any one of which, held together with
+     * {@code approver}, makes a person a member. A group without an entry has no members: its requests can only expire
+     * (denied). See {@link ApproverGroups}.
+     */
+    Map<String, String> groupRoles();
+
     /** Automatic actions allowed per action type within {@link #budgetWindow()}; past it, they wait for approval. */
     Map<String, Integer> budgets();
 

@@ -33,6 +33,7 @@ import dev.arbiter.decision.StoredDecision;
 import dev.arbiter.engine.ApprovalRequirement;
 import dev.arbiter.engine.ProposedAction;
 import dev.arbiter.ruleset.ActiveRuleset;
+import dev.arbiter.security.CurrentPrincipal;
 import dev.arbiter.security.SeparationOfDuties;
 import dev.arbiter.security.SeparationOfDuties.Duty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -74,10 +75,15 @@ public class ApprovalService implements ActionGate {
     private final Event<ActionReady> actionReady;
     private final Event<DecisionChanged> decisionChanged;
 
+    private final ApproverGroups approverGroups;
+    private final CurrentPrincipal current;
+
     ApprovalService(ApprovalRepository requests, VoteRepository votes, DecisionRepository decisions,
                     DecisionService decisionViews, Safeguards safeguards, SeparationOfDuties duties, ActiveRuleset rulesets,
                     AuditLog audit, Clock clock, ApprovalConfig config, Event<ActionReady> actionReady,
-                    Event<DecisionChanged> decisionChanged) {
+                    Event<DecisionChanged> decisionChanged, ApproverGroups approverGroups, CurrentPrincipal current) {
+        this.approverGroups = approverGroups;
+        this.current = current;
         this.requests = requests;
         this.votes = votes;
         this.decisions = decisions;
@@ -211,6 +217,7 @@ public class ApprovalService implements ActionGate {
                     "The vote was cast on " + digest + " but the action is now " + request.digest
                             + ": look at the approval again before voting"));
         }
+        checkGroup(request);
         checkFourEyes(request, principal);
 
         ApprovalVote vote = new ApprovalVote();
@@ -246,6 +253,24 @@ public class ApprovalService implements ActionGate {
     }
 
     /** Refuses the submitter of the alert and the author of the deciding or active ruleset (403), and second votes (409). */
+    /** The voter must belong to the request's approver group or, once it escalated, to the second group. */
+    private void checkGroup(ApprovalRequest request) {
+        String group = request.approverGroup != null ? request.approverGroup : config.defaultGroup();
+        String escalatedTo = request.escalatedAt != null ? request.escalationGroup : null;
+        if (approverGroups.mayVote(group, escalatedTo, current::hasRole)) {
+            return;
+        }
+        List<String> groups = escalatedTo != null ? List.of(group, escalatedTo) : List.of(group);
+        String asked = escalatedTo == null ? "the approver group " + group
+                : "the approver group " + group + " and, since it escalated, " + escalatedTo;
+        String members = groups.stream().map(g -> approverGroups.rolesOf(g).isEmpty()
+                        ? g + " has no members configured (arbiter.approval.group-roles.\"" + g + "\")"
+                        : g + " is made of approvers holding " + String.join(" or ", approverGroups.rolesOf(g)))
+                .collect(Collectors.joining("; "));
+        throw new ProblemException(Problem.of(403, "not-in-approver-group", "Forbidden",
+                "This request is for " + asked + ", and you are not a member: " + members + "."));
+    }
+
     private void checkFourEyes(ApprovalRequest request, Principal principal) {
         Set<Duty> conflicts = EnumSet.noneOf(Duty.class);
         conflicts.addAll(duties.conflicts(principal, request.decisionId.toString(), request.rulesetVersion, request.id.toString()));

@@ -12,8 +12,10 @@ import jakarta.transaction.Transactional;
 import dev.arbiter.approval.ApprovalRepository;
 import dev.arbiter.approval.ApprovalService;
 import dev.arbiter.approval.ApprovalView;
+import dev.arbiter.approval.ApproverGroups;
 import dev.arbiter.common.Digests;
 import dev.arbiter.common.Principal;
+import dev.arbiter.security.CurrentPrincipal;
 import dev.arbiter.security.SeparationOfDuties;
 import dev.arbiter.security.SeparationOfDuties.Duty;
 
@@ -28,8 +30,12 @@ public class Inbox {
     private final ApprovalService approvals;
     private final Stories stories;
     private final SeparationOfDuties duties;
+    private final ApproverGroups groups;
+    private final CurrentPrincipal current;
 
-    Inbox(ApprovalService approvals, Stories stories, SeparationOfDuties duties) {
+    Inbox(ApprovalService approvals, Stories stories, SeparationOfDuties duties, ApproverGroups groups, CurrentPrincipal current) {
+        this.groups = groups;
+        this.current = current;
         this.approvals = approvals;
         this.stories = stories;
         this.duties = duties;
@@ -38,7 +44,8 @@ public class Inbox {
     /**
      * One request as a card.
      *
-     * @param fourEyes why four-eyes rules will refuse the viewer's vote, or null when they let the viewer vote
+     * @param fourEyes why the viewer's vote will be refused (not in the approver group, or four-eyes rules), or null
+     *                 when they may vote
      */
     public record Card(ApprovalView approval, Stories.Story story, String fourEyes) {
 
@@ -77,6 +84,12 @@ public class Inbox {
     }
 
     private String fourEyes(ApprovalView approval, Principal viewer) {
+        String escalatedTo = approval.escalatedAt() != null ? approval.escalationGroup() : null;
+        if (approval.approverGroup() != null && !groups.mayVote(approval.approverGroup(), escalatedTo, current::hasRole)) {
+            return "This request is for the approver group " + approval.approverGroup()
+                    + (escalatedTo != null ? " and, since it escalated, " + escalatedTo : "")
+                    + ", and you are not a member, so your vote will be refused.";
+        }
         Set<Duty> conflicts = duties.conflicts(viewer, approval.decisionId().toString(), approval.rulesetVersion(),
                 approval.id().toString());
         if (conflicts.contains(Duty.SUBMITTED)) {

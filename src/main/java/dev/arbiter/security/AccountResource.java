@@ -35,23 +35,25 @@ public class AccountResource {
 
     private final AccountService accounts;
     private final CurrentPrincipal current;
+    private final TeamRoles teamRoles;
 
-    AccountResource(AccountService accounts, CurrentPrincipal current) {
+    AccountResource(AccountService accounts, CurrentPrincipal current, TeamRoles teamRoles) {
         this.accounts = accounts;
         this.current = current;
+        this.teamRoles = teamRoles;
     }
 
     /** A new local user. */
     public record NewUser(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may contain letters, digits and . _ @ -") String username,
             @NotNull @Size(min = 12, max = 200, message = "must have 12 to 200 characters") String password,
-            @NotEmpty Set<@NotNull @Pattern(regexp = "ingest|analyst|approver|rule-author|auditor|admin", message = "must be one of ingest, analyst, approver, rule-author, auditor, admin") String> roles) {
+            @NotEmpty Set<@NotNull @KnownRole String> roles) {
     }
 
     /** A new API key. */
     public record NewKey(
             @NotBlank @Size(max = 100) String name,
-            @NotEmpty Set<@NotNull @Pattern(regexp = "ingest|analyst|approver|rule-author|auditor|admin", message = "must be one of ingest, analyst, approver, rule-author, auditor, admin") String> roles,
+            @NotEmpty Set<@NotNull @KnownRole String> roles,
             Instant expiresAt) {
     }
 
@@ -76,6 +78,7 @@ public class AccountResource {
                 roles.add(role);
             }
         }
+        teamRoles.names().stream().filter(current::hasRole).forEach(roles::add);
         return new Me(principal.kind(), principal.id(), principal.name(), roles);
     }
 

@@ -35,8 +35,11 @@ public class Sessions {
     private final Clock clock;
     private final Duration maxAge;
     private final Duration handoff;
+    private final TeamRoles teamRoles;
 
-    Sessions(ConsoleSessionRepository sessions, Credentials credentials, Clock clock, SecurityConfig config) {
+    Sessions(ConsoleSessionRepository sessions, Credentials credentials, Clock clock, SecurityConfig config,
+             TeamRoles teamRoles) {
+        this.teamRoles = teamRoles;
         this.sessions = sessions;
         this.credentials = credentials;
         this.clock = clock;
@@ -57,7 +60,7 @@ public class Sessions {
      * @param endSessionUri the provider's end-session endpoint, when it has one
      */
     public String startFromIdentityProvider(Principal principal, Set<String> roles, Optional<String> endSessionUri) {
-        Set<String> known = roles.stream().filter(Roles.ALL::contains).collect(java.util.stream.Collectors.toSet());
+        Set<String> known = roles.stream().filter(teamRoles::isKnown).collect(java.util.stream.Collectors.toSet());
         return store(principal, String.join(",", known), endSessionUri.orElse(null), clock.instant().plus(handoff));
     }
 
