@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,13 @@ class ConsoleSignInResourceTest {
                 .when().post("/console/j_security_check");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.header("Location")).endsWith("/console");
+    }
+
+    @Test
+    void withoutAnIdentityProviderTheSingleSignOnPathIsTheLoginForm() {
+        given().when().get("/console/login").then().statusCode(200).body(not(containsString("/console/sso")));
+        given().redirects().follow(false).when().get("/console/sso")
+                .then().statusCode(302).header("Location", containsString("/console/login"));
     }
 
     @Test
