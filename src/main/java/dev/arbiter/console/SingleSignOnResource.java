@@ -13,6 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.arbiter.common.Principal;
+import dev.arbiter.security.CurrentPrincipal;
 import dev.arbiter.security.Sessions;
 import io.quarkus.oidc.OidcConfigurationMetadata;
 import io.quarkus.oidc.OidcSession;
@@ -50,10 +51,7 @@ public class SingleSignOnResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response signedIn() {
-        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
-        String subject = token.getSubject() != null ? token.getSubject() : token.getName();
-        // The same principal the API records for this person's bearer tokens (CurrentPrincipal), so four-eyes checks see one person.
-        Principal principal = new Principal("token", token.getIssuer() + "#" + subject, token.getName());
+        Principal principal = CurrentPrincipal.of((JsonWebToken) identity.getPrincipal());
         String handle = sessions.startFromIdentityProvider(principal, identity.getRoles(),
                 Optional.ofNullable(provider.getEndSessionUri()));
         oidcSession.logout().await().indefinitely();
