@@ -17,13 +17,7 @@ final class Identities {
     }
 
     static SecurityIdentity of(Credentials.Authenticated authenticated) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(authenticated.principal().name()))
-                .addRoles(authenticated.roles())
-                .addAttribute(KIND, authenticated.principal().kind())
-                .addAttribute(ID, authenticated.principal().id())
-                .addAttribute(NAME, authenticated.principal().name())
-                .build();
+        return builder(authenticated.principal().name(), authenticated).build();
     }
 
     /**
@@ -32,13 +26,15 @@ final class Identities {
      * {@link #NAME} attribute, which {@link CurrentPrincipal} reads.
      */
     static SecurityIdentity ofSession(String handle, Credentials.Authenticated authenticated) {
+        return builder(handle, authenticated).addAttribute(SESSION, handle).build();
+    }
+
+    private static QuarkusSecurityIdentity.Builder builder(String principalName, Credentials.Authenticated authenticated) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(handle))
+                .setPrincipal(new QuarkusPrincipal(principalName))
                 .addRoles(authenticated.roles())
                 .addAttribute(KIND, authenticated.principal().kind())
                 .addAttribute(ID, authenticated.principal().id())
-                .addAttribute(NAME, authenticated.principal().name())
-                .addAttribute(SESSION, handle)
-                .build();
+                .addAttribute(NAME, authenticated.principal().name());
     }
 }
