@@ -255,20 +255,16 @@ public class ApprovalService implements ActionGate {
     /** Refuses the submitter of the alert and the author of the deciding or active ruleset (403), and second votes (409). */
     /** The voter must belong to the request's approver group or, once it escalated, to the second group. */
     private void checkGroup(ApprovalRequest request) {
-        String group = request.approverGroup != null ? request.approverGroup : config.defaultGroup();
-        String escalatedTo = request.escalatedAt != null ? request.escalationGroup : null;
-        if (approverGroups.mayVote(group, escalatedTo, current::hasRole)) {
+        List<String> groups = approverGroups.voting(request.approverGroup, request.escalationGroup, request.escalatedAt);
+        if (approverGroups.mayVote(groups, current::hasRole)) {
             return;
         }
-        List<String> groups = escalatedTo != null ? List.of(group, escalatedTo) : List.of(group);
-        String asked = escalatedTo == null ? "the approver group " + group
-                : "the approver group " + group + " and, since it escalated, " + escalatedTo;
         String members = groups.stream().map(g -> approverGroups.rolesOf(g).isEmpty()
                         ? g + " has no members configured (arbiter.approval.group-roles.\"" + g + "\")"
                         : g + " is made of approvers holding " + String.join(" or ", approverGroups.rolesOf(g)))
                 .collect(Collectors.joining("; "));
         throw new ProblemException(Problem.of(403, "not-in-approver-group", "Forbidden",
-                "This request is for " + asked + ", and you are not a member: " + members + "."));
+                "This request is for " + ApproverGroups.describe(groups) + ", and you are not a member: " + members + "."));
     }
 
     private void checkFourEyes(ApprovalRequest request, Principal principal) {

@@ -1,7 +1,9 @@
 package dev.arbiter.approval;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,8 +28,10 @@ public class ApproverGroups implements TeamRoles {
 
     private final Map<String, Set<String>> roles;
     private final Set<String> teamRoles;
+    private final String defaultGroup;
 
     ApproverGroups(ApprovalConfig config) {
+        this.defaultGroup = config.defaultGroup();
         Map<String, Set<String>> parsed = new TreeMap<>();
         config.groupRoles().forEach((group, list) -> parsed.put(group, Arrays.stream(list.split(",")).map(String::strip)
                 .filter(r -> !r.isEmpty()).collect(Collectors.toCollection(TreeSet::new))));
@@ -47,15 +51,26 @@ public class ApproverGroups implements TeamRoles {
     }
 
     /**
-     * Whether a person holding these roles may vote on a request for {@code group}: a member of it or, once the request
-     * escalated ({@code escalatedTo} not null), of the second group.
+     * The groups whose members may vote on a request now: its group (the default group for a request that recorded
+     * none) and, once it escalated, the second group.
      */
-    public boolean mayVote(String group, String escalatedTo, Predicate<String> hasRole) {
-        return isMember(group, hasRole) || escalatedTo != null && isMember(escalatedTo, hasRole);
+    public List<String> voting(String group, String escalationGroup, Instant escalatedAt) {
+        String asked = group != null ? group : defaultGroup;
+        return escalatedAt != null && escalationGroup != null ? List.of(asked, escalationGroup) : List.of(asked);
+    }
+
+    /** Whether a person holding these roles belongs to one of the groups. */
+    public boolean mayVote(List<String> groups, Predicate<String> hasRole) {
+        return groups.stream().anyMatch(group -> isMember(group, hasRole));
+    }
+
+    /** The groups of {@link #voting} in words: "the approver group soc-leads and, since it escalated, soc-managers". */
+    public static String describe(List<String> groups) {
+        return "the approver group " + groups.get(0) + (groups.size() > 1 ? " and, since it escalated, " + groups.get(1) : "");
     }
 
     /** Whether a person holding these roles may vote for the group. */
-    public boolean isMember(String group, Predicate<String> hasRole) {
+    private boolean isMember(String group, Predicate<String> hasRole) {
         return hasRole.test(Roles.APPROVER) && rolesOf(group).stream().anyMatch(hasRole);
     }
 }

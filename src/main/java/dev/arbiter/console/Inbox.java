@@ -84,11 +84,9 @@ public class Inbox {
     }
 
     private String fourEyes(ApprovalView approval, Principal viewer) {
-        String escalatedTo = approval.escalatedAt() != null ? approval.escalationGroup() : null;
-        if (approval.approverGroup() != null && !groups.mayVote(approval.approverGroup(), escalatedTo, current::hasRole)) {
-            return "This request is for the approver group " + approval.approverGroup()
-                    + (escalatedTo != null ? " and, since it escalated, " + escalatedTo : "")
-                    + ", and you are not a member, so your vote will be refused.";
+        List<String> asked = groups.voting(approval.approverGroup(), approval.escalationGroup(), approval.escalatedAt());
+        if (!groups.mayVote(asked, current::hasRole)) {
+            return "This request is for " + ApproverGroups.describe(asked) + ", and you are not a member, so your vote will be refused.";
         }
         Set<Duty> conflicts = duties.conflicts(viewer, approval.decisionId().toString(), approval.rulesetVersion(),
                 approval.id().toString());
