@@ -35,14 +35,14 @@ class DedupClaims {
     /** Claims the fingerprint for this decision, unless a decision made after {@code windowStart} holds it. */
     void claim(String fingerprint, UUID decisionId, Instant decidedAt, Instant windowStart) {
         @SuppressWarnings("unchecked")
-        List<Object> held = em.createNativeQuery("select decided_at from dedup_claim where fingerprint = ?1 for update")
+        List<Instant> held = em.createNativeQuery("select decided_at from dedup_claim where fingerprint = ?1 for update", Instant.class)
                 .setParameter(1, fingerprint).getResultList();
         if (held.isEmpty()) {
             em.createNativeQuery("insert into dedup_claim (fingerprint, decision_id, decided_at) values (?1, ?2, ?3)")
                     .setParameter(1, fingerprint).setParameter(2, decisionId).setParameter(3, decidedAt).executeUpdate();
             return;
         }
-        if (toInstant(held.get(0)).isAfter(windowStart)) {
+        if (held.get(0).isAfter(windowStart)) {
             throw new Taken(fingerprint);
         }
         em.createNativeQuery("update dedup_claim set decision_id = ?2, decided_at = ?3 where fingerprint = ?1")
@@ -57,18 +57,5 @@ class DedupClaims {
             }
         }
         return Constraints.violated(failure, "dedup_claim");
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
     }
 }
