@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.arbiter.common.Domains;
 import dev.arbiter.context.asset.AssetLookup;
 import dev.arbiter.context.asset.AssetMatch;
 import dev.arbiter.context.identity.IdentityLookup;
@@ -104,7 +105,7 @@ public class InventoryContext implements ContextProvider {
         List<UrlFact> urls = new ArrayList<>();
         Set<String> domainNames = new LinkedHashSet<>();
         for (String domain : entities.domainsOrEmpty()) {
-            domainNames.add(withoutTrailingDot(domain.toLowerCase(Locale.ROOT)));
+            domainNames.add(Domains.canonical(domain));
         }
         for (String url : entities.urlsOrEmpty()) {
             String canonical = Urls.canonical(url);
@@ -136,10 +137,6 @@ public class InventoryContext implements ContextProvider {
     private static String parent(String domain) {
         int dot = domain.indexOf('.');
         return dot >= 0 && dot < domain.length() - 1 ? domain.substring(dot + 1) : null;
-    }
-
-    private static String withoutTrailingDot(String domain) {
-        return domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
     }
 
     private static String lowerOrNull(String value) {

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import dev.arbiter.audit.AuditLog;
+import dev.arbiter.common.Domains;
 import dev.arbiter.common.Principal;
 import dev.arbiter.common.ProblemException;
 import dev.arbiter.context.ImportErrors;
@@ -98,8 +99,7 @@ public class IndicatorService {
                 return new Normalised(network.text(), network);
             }
             case "domain" -> {
-                String domain = value.toLowerCase(Locale.ROOT);
-                domain = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+                String domain = Domains.canonical(value);
                 return DOMAIN.matcher(domain).matches() ? new Normalised(domain, null) : "must be a domain name such as evil.example";
             }
             case "url" -> {

@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.arbiter.common.Domains;
+
 /**
  * The canonical form URLs are stored and matched in: scheme and host in lower case, the scheme's default port
  * dropped, an empty path as {@code /}, no fragment; path and query as given. A value that does not parse as a URI is
@@ -37,15 +39,14 @@ public final class Urls {
         }
     }
 
-    /** The URL's host name in lower case without a trailing dot; empty for an IP literal or an unparsable URL. */
+    /** The URL's host name in {@linkplain Domains#canonical canonical form}; empty for an IP literal or an unparsable URL. */
     public static Optional<String> domain(String url) {
         try {
             String host = new URI(url.trim()).getHost();
             if (host == null || host.startsWith("[") || host.matches("[0-9.]+")) {
                 return Optional.empty();
             }
-            host = host.toLowerCase(Locale.ROOT);
-            return Optional.of(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
+            return Optional.of(Domains.canonical(host));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.arbiter.common.Domains;
 import dev.arbiter.intake.Alert;
 import dev.arbiter.intake.Alert.Category;
 import dev.arbiter.intake.Alert.Direction;
@@ -316,8 +317,7 @@ final class Draft {
         if (value == null || !DOMAIN.matcher(value).matches() || value.matches("[0-9.]+\\.?")) {
             return this;
         }
-        value = value.toLowerCase(Locale.ROOT);
-        return addTo(domains, value.endsWith(".") ? value.substring(0, value.length() - 1) : value, "$.entities.domains", from);
+        return addTo(domains, Domains.canonical(value), "$.entities.domains", from);
     }
 
     /** An absolute http or https URL; anything else is left out rather than failing the whole alert. */
