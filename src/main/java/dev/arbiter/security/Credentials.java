@@ -67,10 +67,10 @@ public class Credentials {
      * again, with the roles they hold now, unless deleted, disabled or locked since.
      */
     public Optional<Authenticated> sessionUser(String username) {
-        if (lockout.isLocked("user:" + username)) {
-            return Optional.empty();
-        }
-        return QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username))
+        // one transaction for both look-ups, as for API keys: this runs on every console request
+        return QuarkusTransaction.requiringNew()
+                .call(() -> lockout.isLockedInTransaction("user:" + username)
+                        ? Optional.<LocalUser>empty() : users.findByUsername(username))
                 .filter(found -> !found.disabled)
                 .map(found -> new Authenticated(new Principal("user", found.id.toString(), found.username), roles(found.roles)));
     }
