@@ -39,16 +39,6 @@ public class AlertRepository implements PanacheRepositoryBase<StoredAlert, UUID>
         users.forEach(u -> em.persist(subject(alert, "user", u, risk)));
     }
 
-    /** Alerts that named this entity and occurred at or after {@code since}. */
-    public long countSubject(String kind, String entity, Instant since) {
-        return getEntityManager()
-                .createQuery("select count(s) from AlertSubject s where s.kind = :kind and s.entity = :entity and s.occurredAt >= :since", Long.class)
-                .setParameter("kind", kind)
-                .setParameter("entity", normalise(entity))
-                .setParameter("since", since)
-                .getSingleResult();
-    }
-
     /** A decision's risk score and time, as it counts towards the entities its alert names. */
     public record DecidedRisk(Instant decidedAt, int score) {
     }
