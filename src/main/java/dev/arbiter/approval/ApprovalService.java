@@ -103,21 +103,25 @@ public class ApprovalService implements ActionGate {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(StoredDecision decision, StoredAction action, ProposedAction proposed, Principal principal) {
-        gate(decision.id, action, proposed, decision.rulesetVersion, principal);
+        long unwritten = decision.actions.stream()
+                .filter(a -> a != action && a.type.equals(action.type) && ApprovalRequirement.AUTO.equals(a.gate))
+                .count();
+        gate(decision.id, action, proposed, decision.rulesetVersion, principal, unwritten);
     }
 
     @Override
     @Transactional
     public Preview preview(ProposedAction proposed, Instant now) {
-        Safeguards.Gate gate = safeguards.gate(proposed, null, null, now, Principal.SYSTEM, false);
+        Safeguards.Gate gate = safeguards.gate(proposed, null, null, now, Principal.SYSTEM, false, 0);
         return new Preview(gate.gate(), gate.automatic() ? StoredAction.QUEUED : StoredAction.PENDING_APPROVAL, gate.notes());
     }
 
     /** Gives the action its gate, status and notes, and opens its request when it must wait; the new request or null. */
     private ApprovalRequest gate(UUID decisionId, StoredAction action, ProposedAction proposed, String rulesetVersion,
-                                 Principal principal) {
+                                 Principal principal, long unwrittenAutomatic) {
         Instant now = clock.instant();
-        Safeguards.Gate gate = safeguards.gate(proposed, decisionId.toString(), action.id.toString(), now, principal, true);
+        Safeguards.Gate gate = safeguards.gate(proposed, decisionId.toString(), action.id.toString(), now, principal, true,
+                unwrittenAutomatic);
         action.gate = gate.gate();
         action.notes = gate.notes();
         if (gate.automatic()) {
@@ -436,7 +440,7 @@ public class ApprovalService implements ActionGate {
         action.impact = changed.impact();
         action.dmnRule = changed.rule();
         action.assumptions = changed.approval().assumptions();
-        ApprovalRequest successor = gate(decisionId, action, changed, rulesetVersion, principal);
+        ApprovalRequest successor = gate(decisionId, action, changed, rulesetVersion, principal, 0);
         old.replacedBy = successor != null ? successor.id : null;
         Map<String, Object> payload = facts(old);
         payload.put("previousDigest", old.digest);

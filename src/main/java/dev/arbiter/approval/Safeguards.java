@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -57,9 +58,13 @@ public class Safeguards {
     /**
      * The effective gate of an action decided now. With {@code record}, inside the deciding transaction: the budget
      * check locks the type's budget row (so racing decisions count one after the other) and an exceeded budget is an
-     * audit event. Without, a preview that changes nothing.
+     * audit event. Without, a preview that changes nothing. {@code unwritten} counts the automatic actions of the same
+     * type that this transaction has gated but not written yet (earlier actions of the same decision): the budget
+     * count reads only written rows, and does not make the transaction write its pending rows first, so that each
+     * action row is inserted once, with its gate, rather than inserted and then updated.
      */
-    Gate gate(ProposedAction action, String decisionId, String actionId, Instant now, Principal principal, boolean record) {
+    Gate gate(ProposedAction action, String decisionId, String actionId, Instant now, Principal principal, boolean record,
+              long unwritten) {
         ApprovalRequirement policy = action.approval();
         if (!policy.automatic()) {
             // a table row that gates without saying for how long or whom falls back to the configured defaults
@@ -77,13 +82,13 @@ public class Safeguards {
             return new Gate(policy.gate(), null, null, List.of());
         }
         Instant since = now.minus(config.budgetWindow());
-        long used = automaticSince(action.type(), since);
+        long used = automaticSince(action.type(), since) + unwritten;
         if (record && used < budget) {
             // Only an action that may still go out automatically needs the lock: a budget already used up by
             // committed decisions cannot free up before this one commits, so holding it back needs no lock. In a
             // flood the budget is soon used up, and decisions stop queueing one behind the other on this row.
             lockBudget(action.type());
-            used = automaticSince(action.type(), since);
+            used = automaticSince(action.type(), since) + unwritten;
         }
         if (used < budget) {
             return new Gate(policy.gate(), null, null, List.of());
@@ -114,6 +119,7 @@ public class Safeguards {
                 .setParameter("type", type)
                 .setParameter("auto", ApprovalRequirement.AUTO)
                 .setParameter("since", since)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult();
     }
 

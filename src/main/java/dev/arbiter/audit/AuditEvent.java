@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import dev.arbiter.audit.chain.ChainEvent;
@@ -19,8 +20,10 @@ import dev.arbiter.audit.chain.ChainEvent;
 @Table(name = "audit_event")
 public class AuditEvent {
 
+    /** Drawn in blocks (migration V16), so the events of a transaction are inserted in one batch at flush. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
+    @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)
     public Long seq;
 
     @Column(name = "occurred_at", nullable = false, updatable = false)

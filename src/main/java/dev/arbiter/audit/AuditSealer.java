@@ -23,11 +23,14 @@ import io.quarkus.scheduler.Scheduled;
  * single {@code audit_chain_head} row ({@code SELECT … FOR UPDATE}, on PostgreSQL and H2 alike) makes them take
  * turns, so there is one chain.
  *
- * <p>It takes unsealed events ({@code chain_index is null}) in sequence order. Identity values are handed out at
- * insert but become visible at commit, so a later-committing transaction can hold a lower number: such an event is
- * never skipped (it is still unsealed and is sealed by the next run, after the ones already sealed), and to keep
- * chain order close to sequence order the sealer stops at a gap above the sealed sequence until the gap has been
- * seen for {@code seal-gap-grace} (after which it is taken as a rolled-back transaction).
+ * <p>It takes unsealed events ({@code chain_index is null}) in sequence order. Sequence numbers are handed out when
+ * an event is appended but become visible at commit, so a later-committing transaction can hold a lower number: such
+ * an event is never skipped (it is still unsealed and is sealed by the next run, after the ones already sealed), and
+ * to keep chain order close to sequence order the sealer stops at a gap above the sealed sequence until the gap has
+ * been seen for {@code seal-gap-grace} (after which it is taken as a rolled-back transaction). Numbers are drawn in
+ * blocks of 50 per replica (migration V16), so gaps also come from the unused rest of a block when a replica stops,
+ * and, with several replicas, from another replica's block not used up yet: each such gap delays sealing by at most
+ * the grace, and loses nothing.
  */
 @ApplicationScoped
 public class AuditSealer {

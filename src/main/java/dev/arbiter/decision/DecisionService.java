@@ -313,13 +313,14 @@ public class DecisionService {
             decision.actions.add(action);
         }
         decisions.persist(decision);
+        // gated before anything makes Hibernate write the pending rows, so each action is inserted once, as gated
+        for (int i = 0; i < decision.actions.size(); i++) {
+            gate.apply(decision, decision.actions.get(i), assessment.actions().get(i), principal);
+        }
         if (fingerprint != null) {
             claims.claim(fingerprint, decision.id, decision.decidedAt, decision.decidedAt.minus(dedup.window()));
         }
         duties.recordFirst(principal, decision.id.toString(), SeparationOfDuties.Duty.SUBMITTED);
-        for (int i = 0; i < decision.actions.size(); i++) {
-            gate.apply(decision, decision.actions.get(i), assessment.actions().get(i), principal);
-        }
         for (StoredAction action : decision.actions) {
             if (StoredAction.QUEUED.equals(action.status)) {
                 actionReady.fire(new ActionReady(decision.id, action.id, true));
