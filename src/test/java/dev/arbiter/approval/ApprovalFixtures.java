@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.arbiter.audit.AuditEvent;
 import dev.arbiter.audit.AuditRepository;
@@ -38,7 +39,7 @@ final class ApprovalFixtures {
               "occurredAt": "%s",
               "mitre": { "tactics": ["TA0011"], "techniques": [] },
               "entities": {
-                "hosts": [{ "hostname": "%s" }],
+                "hosts": [%s],
                 "ips": [{ "address": "203.0.113.9", "direction": "outbound" }]
               }
             }
@@ -49,7 +50,13 @@ final class ApprovalFixtures {
 
     /** Submits a beacon from {@code hostname}, occurred five minutes before the clock's now; returns the decision. */
     static JsonPath submitBeacon(Clock clock, String hostname) {
-        String body = BEACON.formatted("beacon-" + UUID.randomUUID(), clock.instant().minus(Duration.ofMinutes(5)), hostname);
+        return submitBeacon(clock, List.of(hostname));
+    }
+
+    /** Submits one beacon naming all these hosts. */
+    static JsonPath submitBeacon(Clock clock, List<String> hostnames) {
+        String hosts = hostnames.stream().map(h -> "{ \"hostname\": \"" + h + "\" }").collect(Collectors.joining(", "));
+        String body = BEACON.formatted("beacon-" + UUID.randomUUID(), clock.instant().minus(Duration.ofMinutes(5)), hosts);
         return as(SUBMITTER, Roles.INGEST, Roles.APPROVER).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/alerts").then().statusCode(201).extract().jsonPath();
     }

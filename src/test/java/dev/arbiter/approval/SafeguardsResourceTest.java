@@ -20,7 +20,10 @@ import jakarta.ws.rs.core.Response.Status;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.arbiter.audit.AuditEvent;
 import dev.arbiter.audit.AuditRepository;
@@ -32,6 +35,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Blast-radius budgets and the kill switch: both turn automatic actions into approvals, say why, and are audited. */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // budget tests: a later window counts earlier windows' decisions
 class SafeguardsResourceTest {
 
     @jakarta.inject.Inject
@@ -116,6 +120,7 @@ class SafeguardsResourceTest {
     }
 
     @Test
+    @Order(1)
     void pastItsBudgetAnAutomaticActionWaitsForApprovalAndSaysWhy() {
         clock.set(BUDGET_DAY);
         for (int i = 0; i < 5; i++) {
@@ -143,6 +148,31 @@ class SafeguardsResourceTest {
         clock.advance(Duration.ofMinutes(57)); // the first isolation leaves the one-hour window
         JsonPath later = submitBeacon(clock, "dev-build-07");
         assertThat(later.getString("actions.find { it.type == 'isolate-host' }.status")).isEqualTo("queued");
+    }
+
+    @Test
+    @Order(2) // a day after the test above and run after it: neither one's budget window sees the other's decisions
+    void theActionsOfOneDecisionCountTowardsTheBudgetAsTheyAreGated() {
+        clock.set(BUDGET_DAY.plus(Duration.ofDays(1)));
+        List<String> hosts = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String host = "budget-sibling-" + i;
+            testInventory.asset(host, List.of(host), List.of(), "low", "development", "small");
+            hosts.add(host);
+        }
+
+        JsonPath decision = submitBeacon(clock, hosts);
+
+        List<String> statuses = decision.getList("actions.findAll { it.type == 'isolate-host' }.status");
+        assertThat(statuses).hasSize(7);
+        // the budget is 5: none of the seven is written when the next is gated, yet the sixth and seventh wait
+        assertThat(statuses.subList(0, 5)).containsOnly("queued");
+        assertThat(statuses.subList(5, 7)).containsOnly("pending-approval");
+        List<AuditEvent> exceeded = auditEvents(audit, decision.getString("id")).stream()
+                .filter(e -> e.type.equals("budget.exceeded")).toList();
+        assertThat(exceeded).hasSize(2);
+        assertThat(exceeded.get(0).payload).contains("\"used\":5");
+        assertThat(exceeded.get(1).payload).contains("\"used\":5");
     }
 
     private static io.restassured.response.Response setKillSwitch(Map<String, Object> body) {
