@@ -32,12 +32,17 @@ public class ActionStatuses {
         this.em = em;
     }
 
-    /** Sets the action's status. */
+    /**
+     * Sets the action's status: one update statement, where loading the action and writing it back took two (issue #9).
+     * An action already loaded in this transaction keeps its old status in memory; the callers (dispatch) load none.
+     */
     public void set(UUID actionId, String status) {
-        StoredAction action = em.find(StoredAction.class, actionId);
-        if (action == null) {
+        int updated = em.createQuery("update StoredAction a set a.status = :status where a.id = :id")
+                .setParameter("status", status)
+                .setParameter("id", actionId)
+                .executeUpdate();
+        if (updated == 0) {
             throw new IllegalArgumentException("No action " + actionId);
         }
-        action.status = status;
     }
 }

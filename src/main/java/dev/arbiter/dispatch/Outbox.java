@@ -75,8 +75,7 @@ class Outbox {
         Instant now = clock.instant();
         List<Delivery> claimed = new ArrayList<>();
         List<UUID> taken = rows.lockDue(now, limit);
-        for (UUID id : taken) {
-            OutboxRow row = rows.findById(id);
+        for (OutboxRow row : rows.byIds(taken)) {
             if (OutboxRow.DISPATCHED.equals(row.status)) {
                 // the lost attempt started when it was claimed, which is the row's last change
                 record(row, row.totalAttempts, row.updatedAt, 0, null, "no result was recorded before the lease expired",
