@@ -13,6 +13,13 @@ import dev.arbiter.engine.RulesetSource;
  * Rulesets grown from the shipped one for the cost-growth and activation benchmarks: {@code rules} generated risk
  * rules added to the shipped rules (five shapes, as real rules are written: alert fields, joins with host, account and
  * IP facts, techniques), and the priority table padded with rows that never match to {@code tableRows} rows.
+ *
+ * <p>A generated rule fires as often as a real one and inserts a {@link dev.arbiter.engine.RiskFactor} like one, but
+ * worth 0 points: the service's cost-growth phase activates these rulesets over the API, and activation runs the
+ * shipped scenario tests, which assert exact scores; factors with points moved those scores and got every grown
+ * ruleset refused. With 0 points every alert is still matched against every generated rule and gets its factors,
+ * while scores, priorities and actions stay those of the shipped ruleset, so the engine and the service measure the
+ * same rules and the service stores the same decisions at every step.
  */
 final class Generated {
 
@@ -64,8 +71,8 @@ final class Generated {
                         + "\", title.contains(\"" + (char) ('a' + i % 26) + "\"))";
             };
             drl.append("rule \"Generated rule ").append(i).append("\"\nwhen\n    ").append(when)
-                    .append("\nthen\n    insert(new RiskFactor(drools.getRule().getName(), ").append(1 + i % 3)
-                    .append(", \"generated rule ").append(i).append(" matched\"));\nend\n\n");
+                    .append("\nthen\n    insert(new RiskFactor(drools.getRule().getName(), 0, \"generated rule ")
+                    .append(i).append(" matched\"));\nend\n\n");
         }
         return drl.toString();
     }
