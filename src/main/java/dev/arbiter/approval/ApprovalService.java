@@ -102,11 +102,12 @@ public class ApprovalService implements ActionGate {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(StoredDecision decision, StoredAction action, ProposedAction proposed, Principal principal) {
+    public Opening apply(StoredDecision decision, StoredAction action, ProposedAction proposed, Principal principal) {
         long unwritten = decision.actions.stream()
                 .filter(a -> a != action && a.type.equals(action.type) && ApprovalRequirement.AUTO.equals(a.gate))
                 .count();
-        gate(decision.id, action, proposed, decision.rulesetVersion, principal, unwritten);
+        Optional<Waiting> waiting = gate(decision.id, action, proposed, decision.rulesetVersion, unwritten, principal);
+        return waiting.isEmpty() ? Opening.NONE : () -> open(waiting.get(), principal);
     }
 
     @Override
@@ -116,9 +117,16 @@ public class ApprovalService implements ActionGate {
         return new Preview(gate.gate(), gate.automatic() ? StoredAction.QUEUED : StoredAction.PENDING_APPROVAL, gate.notes());
     }
 
-    /** Gives the action its gate, status and notes, and opens its request when it must wait; the new request or null. */
-    private ApprovalRequest gate(UUID decisionId, StoredAction action, ProposedAction proposed, String rulesetVersion,
-                                 Principal principal, long unwrittenAutomatic) {
+    /** An action held back: the request it waits for, not yet written, and why it is held (the gate's notes). */
+    private record Waiting(ApprovalRequest request, List<String> notes) {
+    }
+
+    /**
+     * Gives the action its gate, status and notes; when it must wait, the request it waits for (not yet written: see
+     * {@link #open}), whose id the action already names.
+     */
+    private Optional<Waiting> gate(UUID decisionId, StoredAction action, ProposedAction proposed,
+                                           String rulesetVersion, long unwrittenAutomatic, Principal principal) {
         Instant now = clock.instant();
         Safeguards.Gate gate = safeguards.gate(proposed, decisionId.toString(), action.id.toString(), now, principal, true,
                 unwrittenAutomatic);
@@ -127,7 +135,7 @@ public class ApprovalService implements ActionGate {
         if (gate.automatic()) {
             action.status = StoredAction.QUEUED;
             action.approvalId = null;
-            return null;
+            return Optional.empty();
         }
         ApprovalRequest request = new ApprovalRequest();
         request.id = UUID.randomUUID();
@@ -144,10 +152,15 @@ public class ApprovalService implements ActionGate {
         request.rulesetVersion = rulesetVersion;
         request.createdAt = now;
         request.deadline = now.plus(gate.expiry());
-        requests.persist(request);
         action.status = StoredAction.PENDING_APPROVAL;
         action.approvalId = request.id;
+        return Optional.of(new Waiting(request, gate.notes()));
+    }
 
+    /** Writes a request made by {@link #gate}, after the action it refers to, and records that it was opened. */
+    private void open(Waiting waiting, Principal principal) {
+        ApprovalRequest request = waiting.request();
+        requests.persist(request);
         Map<String, Object> payload = facts(request);
         payload.put("gate", request.gate);
         payload.put("requiredApprovals", request.requiredApprovals);
@@ -155,11 +168,10 @@ public class ApprovalService implements ActionGate {
         payload.put("policyRule", request.policyRule);
         payload.put("deadline", request.deadline.toString());
         payload.put("digest", request.digest);
-        if (!gate.notes().isEmpty()) {
-            payload.put("notes", gate.notes());
+        if (!waiting.notes().isEmpty()) {
+            payload.put("notes", waiting.notes());
         }
         audit.append(principal, REQUESTED, request.id.toString(), payload);
-        return request;
     }
 
     // --- votes ---------------------------------------------------------------------------------------------------
@@ -440,7 +452,9 @@ public class ApprovalService implements ActionGate {
         action.impact = changed.impact();
         action.dmnRule = changed.rule();
         action.assumptions = changed.approval().assumptions();
-        ApprovalRequest successor = gate(decisionId, action, changed, rulesetVersion, principal, 0);
+        Optional<Waiting> waiting = gate(decisionId, action, changed, rulesetVersion, 0, principal);
+        waiting.ifPresent(w -> open(w, principal));
+        ApprovalRequest successor = waiting.map(Waiting::request).orElse(null);
         old.replacedBy = successor != null ? successor.id : null;
         Map<String, Object> payload = facts(old);
         payload.put("previousDigest", old.digest);

@@ -13,11 +13,23 @@ import dev.arbiter.engine.ProposedAction;
 public interface ActionGate {
 
     /**
-     * Gives a persisted action its effective gate, status ({@link StoredAction#QUEUED} or
-     * {@link StoredAction#PENDING_APPROVAL}), notes and — when it must wait — the approval request opened for it. Runs
-     * in the deciding transaction; the caller fires {@link ActionReady} for the actions left queued.
+     * Gives a new action, before it is written, its effective gate, status ({@link StoredAction#QUEUED} or
+     * {@link StoredAction#PENDING_APPROVAL}), notes and — when it must wait — the id of the approval request that the
+     * returned {@link Opening} writes once the action is. Written once, with its gate, the action needs no update
+     * (issue #9). Runs in the deciding transaction; the caller writes the decision with its actions, then opens each
+     * returned opening, then fires {@link ActionReady} for the actions left queued.
      */
-    void apply(StoredDecision decision, StoredAction action, ProposedAction proposed, Principal principal);
+    Opening apply(StoredDecision decision, StoredAction action, ProposedAction proposed, Principal principal);
+
+    /** What a gated action brings with it and must be written after it (its approval request refers to it). */
+    @FunctionalInterface
+    interface Opening {
+
+        /** Nothing: the action goes out without approval. */
+        Opening NONE = () -> { };
+
+        void open();
+    }
 
     /** What {@link #apply} would give the action now, changing and recording nothing: for the dry run. */
     Preview preview(ProposedAction proposed, Instant now);

@@ -312,11 +312,14 @@ public class DecisionService {
             action.assumptions = proposed.approval().assumptions();
             decision.actions.add(action);
         }
-        decisions.persist(decision);
-        // gated before anything makes Hibernate write the pending rows, so each action is inserted once, as gated
+        // gated before the decision is persisted: Hibernate inserts what an entity held when it was persisted and
+        // updates it for every later change, so each action is written once, as gated
+        List<ActionGate.Opening> openings = new ArrayList<>();
         for (int i = 0; i < decision.actions.size(); i++) {
-            gate.apply(decision, decision.actions.get(i), assessment.actions().get(i), principal);
+            openings.add(gate.apply(decision, decision.actions.get(i), assessment.actions().get(i), principal));
         }
+        decisions.persist(decision);
+        openings.forEach(ActionGate.Opening::open);
         if (fingerprint != null) {
             claims.claim(fingerprint, decision.id, decision.decidedAt, decision.decidedAt.minus(dedup.window()));
         }
