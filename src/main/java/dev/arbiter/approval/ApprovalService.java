@@ -125,8 +125,8 @@ public class ApprovalService implements ActionGate {
      * Gives the action its gate, status and notes; when it must wait, the request it waits for (not yet written: see
      * {@link #open}), whose id the action already names.
      */
-    private Optional<Waiting> gate(UUID decisionId, StoredAction action, ProposedAction proposed,
-                                           String rulesetVersion, long unwrittenAutomatic, Principal principal) {
+    private Optional<Waiting> gate(UUID decisionId, StoredAction action, ProposedAction proposed, String rulesetVersion,
+                                   long unwrittenAutomatic, Principal principal) {
         Instant now = clock.instant();
         Safeguards.Gate gate = safeguards.gate(proposed, decisionId.toString(), action.id.toString(), now, principal, true,
                 unwrittenAutomatic);
@@ -268,7 +268,6 @@ public class ApprovalService implements ActionGate {
         return new Outcome(view(request, true), null);
     }
 
-    /** Refuses the submitter of the alert and the author of the deciding or active ruleset (403), and second votes (409). */
     /** The voter must belong to the request's approver group or, once it escalated, to the second group. */
     private void checkGroup(ApprovalRequest request) {
         List<String> groups = approverGroups.voting(request.approverGroup, request.escalationGroup, request.escalatedAt);
@@ -283,6 +282,7 @@ public class ApprovalService implements ActionGate {
                 "This request is for " + ApproverGroups.describe(groups) + ", and you are not a member: " + members + "."));
     }
 
+    /** Refuses the submitter of the alert and the author of the deciding or active ruleset (403), and second votes (409). */
     private void checkFourEyes(ApprovalRequest request, Principal principal) {
         Set<Duty> conflicts = EnumSet.noneOf(Duty.class);
         conflicts.addAll(duties.conflicts(principal, request.decisionId.toString(), request.rulesetVersion, request.id.toString()));

@@ -5,6 +5,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +40,7 @@ public @interface KnownRole {
             if (role == null || teamRoles.isKnown(role)) {
                 return true;
             }
-            java.util.Set<String> known = new java.util.TreeSet<>(Roles.ALL);
+            Set<String> known = new TreeSet<>(Roles.ALL);
             known.addAll(teamRoles.names());
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate("unknown role " + role.replaceAll("[^a-z0-9._-]", "?")

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,7 +61,7 @@ public class Sessions {
      * @param endSessionUri the provider's end-session endpoint, when it has one
      */
     public String startFromIdentityProvider(Principal principal, Set<String> roles, Optional<String> endSessionUri) {
-        Set<String> known = roles.stream().filter(teamRoles::isKnown).collect(java.util.stream.Collectors.toSet());
+        Set<String> known = roles.stream().filter(teamRoles::isKnown).collect(Collectors.toSet());
         return store(principal, String.join(",", known), endSessionUri.orElse(null), clock.instant().plus(handoff));
     }
 
