@@ -64,11 +64,12 @@ public class Credentials {
 
     /**
      * A local user whose password was checked earlier in this session (the console's session cookie names them): found
-     * again, with the roles they hold now, unless deleted, disabled or locked since.
+     * again, with the roles they hold now, unless deleted, disabled or locked since. Joins the caller's transaction
+     * ({@link Sessions#resume} reads the session in the same one), or runs in one of its own.
      */
     public Optional<Authenticated> sessionUser(String username) {
         // one transaction for both look-ups, as for API keys: this runs on every console request
-        return QuarkusTransaction.requiringNew()
+        return QuarkusTransaction.joiningExisting()
                 .call(() -> lockout.isLockedInTransaction("user:" + username)
                         ? Optional.<LocalUser>empty() : users.findByUsername(username))
                 .filter(found -> !found.disabled)

@@ -84,17 +84,13 @@ public class Sessions {
      */
     Optional<SecurityIdentity> resume(String handle) {
         Instant now = clock.instant();
-        Optional<ConsoleSession> found = QuarkusTransaction.requiringNew()
-                .call(() -> sessions.findByIdOptional(Digests.sha256Hex(handle)))
-                .filter(s -> s.revokedAt == null && s.handoffUntil == null && s.createdAt.isAfter(now.minus(maxAge)));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ConsoleSession session = found.get();
-        Optional<Credentials.Authenticated> who = session.roles == null
-                ? credentials.sessionUser(session.principalName)
-                : Optional.of(fromIdentityProvider(session));
-        return who.map(authenticated -> Identities.ofSession(handle, authenticated));
+        // the session and a local user's record in one transaction (one connection): this runs on every console request
+        return QuarkusTransaction.requiringNew().call(() -> sessions.findByIdOptional(Digests.sha256Hex(handle))
+                .filter(s -> s.revokedAt == null && s.handoffUntil == null && s.createdAt.isAfter(now.minus(maxAge)))
+                .flatMap(session -> session.roles == null
+                        ? credentials.sessionUser(session.principalName)
+                        : Optional.of(fromIdentityProvider(session))))
+                .map(authenticated -> Identities.ofSession(handle, authenticated));
     }
 
     /**
