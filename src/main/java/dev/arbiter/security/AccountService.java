@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import dev.arbiter.audit.AuditLog;
@@ -31,12 +32,15 @@ public class AccountService {
     private final ApiKeyRepository keys;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<VerifiedKeys.ApiKeyRevoked> revocations;
 
-    AccountService(UserRepository users, ApiKeyRepository keys, AuditLog audit, Clock clock) {
+    AccountService(UserRepository users, ApiKeyRepository keys, AuditLog audit, Clock clock,
+                   Event<VerifiedKeys.ApiKeyRevoked> revocations) {
         this.users = users;
         this.keys = keys;
         this.audit = audit;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     /** A user as the API shows it: never the hash. */
@@ -124,6 +128,7 @@ public class AccountService {
         if (key.revokedAt == null) {
             key.revokedAt = clock.instant();
             audit.append(actor, "api-key.revoked", key.id.toString(), Map.of("keyId", key.keyId, "name", key.name));
+            revocations.fire(new VerifiedKeys.ApiKeyRevoked(key.keyId));
         }
         return view(key);
     }

@@ -33,12 +33,14 @@ public class Credentials {
     private final ApiKeyRepository keys;
     private final Lockout lockout;
     private final Clock clock;
+    private final VerifiedKeys verified;
 
-    Credentials(UserRepository users, ApiKeyRepository keys, Lockout lockout, Clock clock) {
+    Credentials(UserRepository users, ApiKeyRepository keys, Lockout lockout, Clock clock, VerifiedKeys verified) {
         this.users = users;
         this.keys = keys;
         this.lockout = lockout;
         this.clock = clock;
+        this.verified = verified;
     }
 
     /** An authenticated principal with its roles. */
@@ -76,34 +78,51 @@ public class Credentials {
                 .map(found -> new Authenticated(new Principal("user", found.id.toString(), found.username), roles(found.roles)));
     }
 
+    /**
+     * The identity of a presented API key. A key whose secret matched within the last few seconds is taken from
+     * {@link VerifiedKeys} (its secret and expiry are still checked); otherwise its lock-out and record are read in one
+     * transaction.
+     */
     public Optional<Authenticated> apiKey(String presented) {
         Matcher matcher = API_KEY.matcher(presented);
         if (!matcher.matches()) {
             return Optional.empty();
         }
         String keyId = matcher.group(1);
-        String subject = "key:" + keyId;
         Instant now = clock.instant();
-        // one transaction (and connection) for both look-ups: this runs on every API call
+        byte[] presentedHash = sha256(matcher.group(2)).getBytes(StandardCharsets.US_ASCII);
+        Optional<VerifiedKeys.Verified> cached = verified.get(keyId);
+        if (cached.isPresent() && cached.get().accepts(presentedHash, now)) {
+            return Optional.of(accepted(cached.get(), now));
+        }
+        // a mismatch or an expiry is a failure like any other: from here on the database, and its lock-out, decide
+        cached.ifPresent(stale -> verified.forget(keyId));
+        String subject = "key:" + keyId;
+        // one transaction (and connection) for both look-ups
         KeyLookup lookup = QuarkusTransaction.requiringNew().call(() -> lockout.isLockedInTransaction(subject)
                 ? KeyLookup.LOCKED : new KeyLookup(false, keys.findByKeyId(keyId)));
         if (lookup.locked()) {
             return Optional.empty();
         }
         Optional<ApiKey> key = lookup.key();
-        byte[] presentedHash = sha256(matcher.group(2)).getBytes(StandardCharsets.US_ASCII);
         boolean matches = key.isPresent()
                 && MessageDigest.isEqual(presentedHash, key.get().secretHash.getBytes(StandardCharsets.US_ASCII));
         if (!matches || !key.get().usableAt(now)) {
             lockout.recordFailure(subject);
             return Optional.empty();
         }
-        ApiKey found = key.get();
-        if (found.lastUsedAt == null || found.lastUsedAt.isBefore(now.minusSeconds(60))) {
+        return Optional.of(accepted(VerifiedKeys.Verified.of(key.get()), now));
+    }
+
+    private Authenticated accepted(VerifiedKeys.Verified key, Instant now) {
+        VerifiedKeys.Verified used = key;
+        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minusSeconds(60))) {
             // touch() writes at most once a minute anyway; skipping its transaction saves a round trip per request
-            QuarkusTransaction.requiringNew().run(() -> keys.touch(found.id, now));
+            QuarkusTransaction.requiringNew().run(() -> keys.touch(key.id(), now));
+            used = key.usedAt(now);
         }
-        return Optional.of(new Authenticated(new Principal("api-key", found.keyId, found.name), roles(found.roles)));
+        verified.remember(used);
+        return new Authenticated(new Principal("api-key", key.keyId(), key.name()), key.roles());
     }
 
     private record KeyLookup(boolean locked, Optional<ApiKey> key) {

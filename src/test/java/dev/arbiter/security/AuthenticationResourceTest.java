@@ -137,6 +137,36 @@ class AuthenticationResourceTest {
     }
 
     @Test
+    void aKeyInUseIsRefusedOnceRevokedOrExpired() {
+        // each key answers 200 first, so it is among the recently verified keys (VerifiedKeys) when it changes
+        Map<String, Object> created = createKey("revoked-in-use-" + UUID.randomUUID(), null, "ingest");
+        String key = (String) created.get("key");
+        given().header("X-API-Key", key).when().get("/api/v1/me").then().statusCode(200);
+        admin().when().delete("/api/v1/api-keys/" + ((Map<?, ?>) created.get("apiKey")).get("id")).then().statusCode(200);
+        assertUnauthorized(given().header("X-API-Key", key).when().get("/api/v1/me"));
+
+        String expiring = (String) createKey("expiring-in-use-" + UUID.randomUUID(), clock.instant().plus(Duration.ofMinutes(30)), "ingest").get("key");
+        given().header("X-API-Key", expiring).when().get("/api/v1/me").then().statusCode(200);
+        given().header("X-API-Key", expiring).when().get("/api/v1/me").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(31));
+        assertUnauthorized(given().header("X-API-Key", expiring).when().get("/api/v1/me"));
+    }
+
+    @Test
+    void aKeyInUseIsLockedByRepeatedFailures() {
+        String key = (String) createKey("brute-in-use-" + UUID.randomUUID(), null, "ingest").get("key");
+        given().header("X-API-Key", key).when().get("/api/v1/me").then().statusCode(200);
+        String wrong = key.substring(0, 17) + "C".repeat(43);
+        for (int i = 0; i < 5; i++) {
+            assertUnauthorized(given().header("X-API-Key", wrong).when().get("/api/v1/me"));
+        }
+        // the right secret is refused while the lock lasts, though it matched a moment ago
+        assertUnauthorized(given().header("X-API-Key", key).when().get("/api/v1/me"));
+        clock.advance(Duration.ofMinutes(16));
+        given().header("X-API-Key", key).when().get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
     void bearerTokenFromTheIdentityProviderCarriesRoles() {
         given().auth().oauth2(Tokens.withRoles("alice", "approver", "analyst")).when().get("/api/v1/me")
                 .then().statusCode(200)
