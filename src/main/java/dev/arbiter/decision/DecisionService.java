@@ -102,12 +102,12 @@ public class DecisionService {
     public record Submission(DecisionView decision, boolean created) {
     }
 
-    /** Decides and stores an alert, or returns the decision already made for its source and external id. */
+    /**
+     * Decides and stores an alert, or returns the decision already made for its source and external id. A repeat is
+     * recognised by the unique constraint when the alert is stored, not by a look-up first: that look-up cost every new
+     * alert a statement (issue #9), and a repeat, which is rare, now costs an assessment that is thrown away.
+     */
     public Submission submit(Alert alert, String rawJson, Principal principal) {
-        Optional<DecisionView> existing = findForAlert(alert);
-        if (existing.isPresent()) {
-            return new Submission(existing.get(), false);
-        }
         String fingerprint = dedup.window().isZero() || dedup.window().isNegative() ? null : Fingerprint.of(alert, dedup.fields());
         for (int attempt = 1; ; attempt++) {
             try {
