@@ -93,7 +93,7 @@ public class Credentials {
         byte[] presentedHash = sha256(matcher.group(2)).getBytes(StandardCharsets.US_ASCII);
         Optional<VerifiedKeys.Verified> cached = verified.get(keyId);
         if (cached.isPresent() && cached.get().accepts(presentedHash, now)) {
-            return Optional.of(accepted(cached.get(), now));
+            return Optional.of(accepted(cached.get(), now, false));
         }
         // a mismatch or an expiry is a failure like any other: from here on the database, and its lock-out, decide
         cached.ifPresent(stale -> verified.forget(keyId));
@@ -111,17 +111,24 @@ public class Credentials {
             lockout.recordFailure(subject);
             return Optional.empty();
         }
-        return Optional.of(accepted(VerifiedKeys.Verified.of(key.get()), now));
+        return Optional.of(accepted(VerifiedKeys.Verified.of(key.get()), now, true));
     }
 
-    private Authenticated accepted(VerifiedKeys.Verified key, Instant now) {
-        VerifiedKeys.Verified used = key;
-        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minusSeconds(60))) {
+    /**
+     * The key's identity; records its use at most once a minute. Only a key just read from the database is remembered:
+     * the cache's entry must not outlive its 5 s however often the key is used, or it would never be read again.
+     */
+    private Authenticated accepted(VerifiedKeys.Verified key, Instant now, boolean fromDatabase) {
+        boolean touch = key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minusSeconds(60));
+        if (touch) {
             // touch() writes at most once a minute anyway; skipping its transaction saves a round trip per request
             QuarkusTransaction.requiringNew().run(() -> keys.touch(key.id(), now));
-            used = key.usedAt(now);
         }
-        verified.remember(used);
+        if (fromDatabase) {
+            verified.remember(touch ? key.usedAt(now) : key);
+        } else if (touch) {
+            verified.forget(key.keyId()); // read again with its new last use, rather than touched on every request
+        }
         return new Authenticated(new Principal("api-key", key.keyId(), key.name()), key.roles());
     }
 
