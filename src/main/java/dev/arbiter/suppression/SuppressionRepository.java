@@ -13,8 +13,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 class SuppressionRepository implements PanacheRepositoryBase<Suppression, UUID> {
 
     /** Suppressions not revoked and not expired at the instant, oldest first. */
-    List<Suppression> activeAt(Instant instant) {
-        return list("revokedAt is null and createdAt <= ?1 and expiresAt > ?1 order by createdAt, id", instant);
+    /** Neither revoked nor expired at the instant, including any created later, oldest first. */
+    List<Suppression> unendedAt(Instant instant) {
+        return list("revokedAt is null and expiresAt > ?1 order by createdAt, id", instant);
     }
 
     List<Suppression> newest(boolean activeOnly, Instant now, int limit) {

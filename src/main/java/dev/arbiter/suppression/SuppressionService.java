@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import dev.arbiter.audit.AuditLog;
@@ -30,12 +31,17 @@ public class SuppressionService {
     private final AuditLog audit;
     private final Clock clock;
     private final SuppressionConfig config;
+    private final ActiveSuppressions active;
+    private final Event<ActiveSuppressions.SuppressionsChanged> changes;
 
-    SuppressionService(SuppressionRepository suppressions, AuditLog audit, Clock clock, SuppressionConfig config) {
+    SuppressionService(SuppressionRepository suppressions, AuditLog audit, Clock clock, SuppressionConfig config,
+                       ActiveSuppressions active, Event<ActiveSuppressions.SuppressionsChanged> changes) {
         this.suppressions = suppressions;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
+        this.active = active;
+        this.changes = changes;
     }
 
     /** What a decision records about the suppression that silenced it. */
@@ -66,6 +72,7 @@ public class SuppressionService {
         suppression.createdBy = principal.name();
         suppressions.persist(suppression);
         audit.append(principal, CREATED, subject(suppression.id), payload(suppression));
+        changes.fire(new ActiveSuppressions.SuppressionsChanged());
         return SuppressionView.of(suppression, now);
     }
 
@@ -77,6 +84,7 @@ public class SuppressionService {
             suppression.revokedAt = now;
             suppression.revokedBy = principal.name();
             audit.append(principal, REVOKED, subject(id), payload(suppression));
+            changes.fire(new ActiveSuppressions.SuppressionsChanged());
         }
         return SuppressionView.of(suppression, now);
     }
@@ -95,23 +103,13 @@ public class SuppressionService {
     /** The oldest suppression active at the instant whose every given field matches the alert. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Applied> activeFor(Alert alert, Instant instant) {
-        return suppressions.activeAt(instant).stream().filter(s -> matches(s, alert)).findFirst()
-                .map(s -> new Applied(s.id, s.reason, s.expiresAt));
+        return active.at(instant).stream().filter(s -> s.matches(alert)).findFirst()
+                .map(s -> new Applied(s.id(), s.reason(), s.expiresAt()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Applied> applied(UUID id) {
         return suppressions.findByIdOptional(id).map(s -> new Applied(s.id, s.reason, s.expiresAt));
-    }
-
-    static boolean matches(Suppression s, Alert alert) {
-        Alert.Entities entities = alert.entitiesOrEmpty();
-        return (s.source == null || s.source.equals(alert.source()))
-                && (s.category == null || s.category.equals(alert.category().wireName()))
-                && (s.host == null || entities.hostsOrEmpty().stream().anyMatch(h ->
-                        s.host.equalsIgnoreCase(h.hostname()) || s.host.equalsIgnoreCase(h.ip())))
-                && (s.user == null || entities.usersOrEmpty().stream().anyMatch(u -> s.user.equalsIgnoreCase(u.name())))
-                && (s.titleContains == null || alert.title().toLowerCase(Locale.ROOT).contains(s.titleContains.toLowerCase(Locale.ROOT)));
     }
 
     private static String subject(UUID id) {
