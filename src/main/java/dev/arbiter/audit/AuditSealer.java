@@ -2,6 +2,7 @@ package dev.arbiter.audit;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import dev.arbiter.audit.chain.ChainCodec;
@@ -76,10 +78,12 @@ public class AuditSealer {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int sealBatch() {
         ChainHead head = lockHead();
+        // read-only: the seals are written by one statement below, not by an update per event
         List<AuditEvent> batch = em.createQuery("from AuditEvent where chainIndex is null order by seq", AuditEvent.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .setMaxResults(config.sealBatch()).getResultList();
         ChainCodec codec = new ChainCodec();
-        int sealed = 0;
+        List<AuditEvent> sealedEvents = new ArrayList<>();
         for (AuditEvent event : batch) {
             if (event.seq > head.sealedSeq + 1 && !gapMayBePassed(head.sealedSeq + 1)) {
                 break;
@@ -91,9 +95,11 @@ public class AuditSealer {
             head.chainIndex = index;
             head.hash = event.hash;
             head.sealedSeq = Math.max(head.sealedSeq, event.seq);
-            sealed++;
+            sealedEvents.add(event);
         }
+        writeSeals(sealedEvents);
         em.flush();
+        int sealed = sealedEvents.size();
         if (sealed > 0) {
             Optional<AuditCheckpoint> last = lastCheckpoint();
             boolean due = last.isEmpty()
@@ -105,6 +111,40 @@ public class AuditSealer {
         }
         return sealed;
     }
+
+    /**
+     * The seal columns of a batch in one statement: as an update per event, sealing cost PostgreSQL about three
+     * statements per alert (issue #9). MERGE over the unnested arrays reads the same on PostgreSQL (15+) and H2.
+     */
+    private void writeSeals(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int n = events.size();
+        Long[] seqs = new Long[n];
+        Long[] indexes = new Long[n];
+        String[] prevHashes = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            AuditEvent event = events.get(i);
+            seqs[i] = event.seq;
+            indexes[i] = event.chainIndex;
+            prevHashes[i] = event.prevHash;
+            hashes[i] = event.hash;
+        }
+        int updated = em.createNativeQuery(SEAL).setParameter(1, seqs).setParameter(2, indexes)
+                .setParameter(3, prevHashes).setParameter(4, hashes).executeUpdate();
+        if (updated != n) {
+            throw new IllegalStateException("Sealing wrote " + updated + " of " + n + " audit events");
+        }
+    }
+
+    private static final String SEAL = """
+            merge into audit_event e
+            using (select * from unnest(cast(?1 as bigint array), cast(?2 as bigint array),
+                                        cast(?3 as varchar(64) array), cast(?4 as varchar(64) array)) as s(seq, chain_index, prev_hash, hash)) s
+            on e.seq = s.seq
+            when matched then update set chain_index = s.chain_index, prev_hash = s.prev_hash, hash = s.hash""";
 
     /** Seals what is sealable and signs a checkpoint at the head if the head has none yet; returns the head's. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
