@@ -45,8 +45,4 @@ public class ApiKey {
 
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
-
-    boolean usableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
-    }
 }

@@ -1,7 +1,6 @@
 package dev.arbiter.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -104,14 +103,13 @@ public class Credentials {
         if (lookup.locked()) {
             return Optional.empty();
         }
-        Optional<ApiKey> key = lookup.key();
-        boolean matches = key.isPresent()
-                && MessageDigest.isEqual(presentedHash, key.get().secretHash.getBytes(StandardCharsets.US_ASCII));
-        if (!matches || !key.get().usableAt(now)) {
+        // the same check as for a cached key; a revoked key is never taken as verified
+        Optional<VerifiedKeys.Verified> key = lookup.key().filter(k -> k.revokedAt == null).map(VerifiedKeys.Verified::of);
+        if (key.isEmpty() || !key.get().accepts(presentedHash, now)) {
             lockout.recordFailure(subject);
             return Optional.empty();
         }
-        return Optional.of(accepted(VerifiedKeys.Verified.of(key.get()), now, true));
+        return Optional.of(accepted(key.get(), now, true));
     }
 
     /**
