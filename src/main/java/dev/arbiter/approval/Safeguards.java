@@ -114,8 +114,8 @@ public class Safeguards {
     }
 
     private long automaticSince(String type, Instant since) {
-        return em.createQuery("select count(a) from StoredDecision d join d.actions a "
-                        + "where a.type = :type and a.gate = :auto and d.decidedAt > :since", Long.class)
+        return em.createQuery("select count(a) from StoredAction a "
+                        + "where a.type = :type and a.gate = :auto and a.decidedAt > :since", Long.class)
                 .setParameter("type", type)
                 .setParameter("auto", ApprovalRequirement.AUTO)
                 .setParameter("since", since)

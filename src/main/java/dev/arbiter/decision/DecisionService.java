@@ -305,6 +305,7 @@ public class DecisionService {
             StoredAction action = new StoredAction();
             action.id = UUID.randomUUID();
             action.position = position++;
+            action.decidedAt = decision.decidedAt;
             action.type = proposed.type();
             action.target = proposed.target();
             action.impact = proposed.impact();

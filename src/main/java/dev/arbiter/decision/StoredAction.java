@@ -1,5 +1,6 @@
 package dev.arbiter.decision;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,6 +50,10 @@ public class StoredAction {
 
     @Column(name = "dmn_rule", nullable = false)
     public String dmnRule;
+
+    /** Its decision's time, repeated here so that the blast-radius budget counts actions without reading decisions. */
+    @Column(name = "decided_at", nullable = false, updatable = false)
+    public Instant decidedAt;
 
     /** The effective gate: auto, one-approver or two-approvers (null until gated). */
     @Column
