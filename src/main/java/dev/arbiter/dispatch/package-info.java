@@ -3,8 +3,9 @@
  * requester's callback URL, as signed HTTP webhooks with an idempotency key, retried with exponential backoff and
  * full jitter, every attempt recorded, dead letters visible and re-drivable. Rows are queued by observing
  * {@link dev.arbiter.decision.ActionReady} and {@link dev.arbiter.decision.DecisionChanged} inside the deciding
- * transaction; a worker on every replica claims due rows with {@code FOR UPDATE SKIP LOCKED} and a lease, so
- * delivery is at least once and survives a killed replica. It never decides anything and never calls a responder
+ * transaction; a worker on every replica claims due rows with {@code FOR UPDATE SKIP LOCKED} and a lease, batch after
+ * batch while they come back full, so delivery is at least once, survives a killed replica, and keeps pace with a
+ * backlog. It never decides anything and never calls a responder
  * inside a database transaction.
  */
 package dev.arbiter.dispatch;

@@ -125,6 +125,26 @@ class DispatchResourceTest {
     }
 
     @Test
+    void aScheduledRunKeepsSendingWhileBatchesComeBackFull() {
+        worker.drain(); // what earlier tests left due
+        int batch = 20; // arbiter.dispatch.batch-size's default, which the tests keep
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < batch + 5; i++) {
+            externalId = "flood-" + i + "-" + UUID.randomUUID();
+            submit("minimal.json");
+            ids.add(externalId);
+        }
+
+        worker.scheduled();
+
+        // one run of the schedule sent all of them, not one batch
+        for (String id : ids) {
+            assertThat(receiver.received(NOTIFY, id)).as("deliveries for %s", id).hasSize(1);
+        }
+        assertThat(worker.runOnce()).isZero();
+    }
+
+    @Test
     void outboxRowCommitsAndRollsBackWithTheApproval() {
         JsonPath decision = submit("powershell-cradle.json");
         String decisionId = decision.getString("id");
