@@ -15,6 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
 
+    /** On PostgreSQL the partial index {@code ix_dispatch_outbox_pending} (V20) holds exactly these statuses. */
     private static final String DUE = "status in ('queued', 'dispatched', 'failed') and due_at <= :now";
 
     /**
@@ -27,6 +28,10 @@ class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
                 where e.decision_id = o.decision_id and e.kind = 'callback' and e.seq < o.seq
                   and e.status in ('queued', 'dispatched', 'failed')))""";
 
+    /** The oldest due rows a worker may take, unlocked: parameters {@code :now} and {@code :limit}. */
+    static final String CANDIDATES = "select o.id from dispatch_outbox o where " + DUE + " and "
+            + NOT_BEHIND_AN_EARLIER_CALLBACK + " order by o.due_at, o.id limit :limit";
+
     /**
      * Locks up to {@code limit} due rows that no other transaction holds, oldest due first, and returns their ids.
      * Two steps, because H2 locks every row a {@code FOR UPDATE … ORDER BY … LIMIT} scans before it applies the limit:
@@ -37,8 +42,7 @@ class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
     @SuppressWarnings("unchecked")
     List<UUID> lockDue(Instant now, int limit) {
         List<UUID> candidates = getEntityManager()
-                .createNativeQuery("select o.id from dispatch_outbox o where " + DUE + " and " + NOT_BEHIND_AN_EARLIER_CALLBACK
-                        + " order by o.due_at, o.id limit :limit", UUID.class)
+                .createNativeQuery(CANDIDATES, UUID.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList();
