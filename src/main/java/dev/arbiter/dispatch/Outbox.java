@@ -51,6 +51,7 @@ class Outbox {
     private final Clock clock;
     private final DispatchConfig config;
     private final Backoff backoff;
+    private final MissingResponderLog missingResponders = new MissingResponderLog();
     private final ObjectMapper json;
 
     Outbox(OutboxRepository rows, Responders responders, ActionStatuses actions, AuditLog audit,
@@ -208,7 +209,7 @@ class Outbox {
         row.leaseToken = null;
         row.lastError = truncate(reason);
         row.updatedAt = now;
-        LOG.warnf("Delivery %s (%s %s) has nowhere to go: %s", row.id, row.kind, row.event, reason);
+        missingResponders.count(row.id, reason, now).ifPresent(LOG::warn);
         audit.append(Principal.SYSTEM, row.kind + ".no-responder", row.decisionId.toString(), facts(row, "reason", reason));
         if (row.isAction()) {
             actions.set(row.actionId, ActionStatuses.NO_RESPONDER);
