@@ -21,7 +21,7 @@ public class V16__audit_event_sequence extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        boolean postgres = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        boolean postgres = Databases.postgres(context);
         try (Statement sql = context.getConnection().createStatement()) {
             long max;
             try (ResultSet rs = sql.executeQuery("select coalesce(max(seq), 0) from audit_event")) {

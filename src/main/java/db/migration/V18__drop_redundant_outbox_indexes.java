@@ -1,8 +1,5 @@
 package db.migration;
 
-import java.sql.Statement;
-import java.util.Locale;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -18,13 +15,8 @@ public class V18__drop_redundant_outbox_indexes extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String database = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (!database.contains("postgres")) {
-            return;
-        }
-        try (Statement sql = context.getConnection().createStatement()) {
-            sql.execute("drop index if exists ix_dispatch_outbox_action");
-            sql.execute("drop index if exists ix_dispatch_outbox_decision");
-        }
+        Databases.onPostgresOnly(context,
+                "drop index if exists ix_dispatch_outbox_action",
+                "drop index if exists ix_dispatch_outbox_decision");
     }
 }

@@ -1,8 +1,5 @@
 package db.migration;
 
-import java.sql.Statement;
-import java.util.Locale;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -22,13 +19,7 @@ public class V20__outbox_pending_index extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String database = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (!database.contains("postgres")) {
-            return;
-        }
-        try (Statement sql = context.getConnection().createStatement()) {
-            sql.execute("create index ix_dispatch_outbox_pending on dispatch_outbox (due_at, id)"
-                    + " where status in ('queued', 'dispatched', 'failed')");
-        }
+        Databases.onPostgresOnly(context, "create index ix_dispatch_outbox_pending on dispatch_outbox (due_at, id)"
+                + " where status in ('queued', 'dispatched', 'failed')");
     }
 }

@@ -17,9 +17,8 @@ public class V8_1__audit_guards extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
         try (Statement sql = context.getConnection().createStatement()) {
-            if (product.toLowerCase().contains("postgres")) {
+            if (Databases.postgres(context)) {
                 sql.execute(POSTGRES_EVENT_GUARD);
                 sql.execute("create trigger audit_event_guard before insert or update or delete on audit_event "
                         + "for each row execute function audit_event_guard()");

@@ -12,7 +12,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 class SuppressionRepository implements PanacheRepositoryBase<Suppression, UUID> {
 
-    /** Suppressions not revoked and not expired at the instant, oldest first. */
     /** Neither revoked nor expired at the instant, including any created later, oldest first. */
     List<Suppression> unendedAt(Instant instant) {
         return list("revokedAt is null and expiresAt > ?1 order by createdAt, id", instant);
