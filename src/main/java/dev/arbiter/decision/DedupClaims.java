@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
+
 import dev.arbiter.common.Constraints;
 
 /**
@@ -34,8 +36,10 @@ class DedupClaims {
 
     /** Claims the fingerprint for this decision, unless a decision made after {@code windowStart} holds it. */
     void claim(String fingerprint, UUID decisionId, Instant decidedAt, Instant windowStart) {
+        // a scalar, not a result class: with a result class Hibernate cached another plan for every claim (issue #9)
         @SuppressWarnings("unchecked")
-        List<Instant> held = em.createNativeQuery("select decided_at from dedup_claim where fingerprint = ?1 for update", Instant.class)
+        List<Instant> held = em.createNativeQuery("select decided_at from dedup_claim where fingerprint = ?1 for update")
+                .unwrap(NativeQuery.class).addScalar("decided_at", Instant.class)
                 .setParameter(1, fingerprint).getResultList();
         if (held.isEmpty()) {
             em.createNativeQuery("insert into dedup_claim (fingerprint, decision_id, decided_at) values (?1, ?2, ?3)")

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.query.NativeQuery;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Outbox rows and their attempts; claiming due rows across replicas with {@code FOR UPDATE SKIP LOCKED}. */
@@ -39,22 +41,28 @@ class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
      * still due (another replica may have claimed and committed one in between). A row another worker holds is
      * skipped, not waited for. A callback behind an earlier one of its decision is not a candidate (it would race it).
      */
-    @SuppressWarnings("unchecked")
     List<UUID> lockDue(Instant now, int limit) {
-        List<UUID> candidates = getEntityManager()
-                .createNativeQuery(CANDIDATES, UUID.class)
+        List<UUID> candidates = ids(CANDIDATES)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList();
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return getEntityManager()
-                .createNativeQuery("select id from dispatch_outbox where id in (:ids) and " + DUE
-                        + " order by due_at, id for update skip locked", UUID.class)
+        return ids("select id from dispatch_outbox where id in (:ids) and " + DUE + " order by due_at, id for update skip locked")
                 .setParameter("ids", candidates)
                 .setParameter("now", now)
                 .getResultList();
+    }
+
+    /**
+     * A native query whose one column, {@code id}, is read as a UUID. Declared as a scalar, not as the query's result
+     * class: Hibernate caches a native query's plan under its result mapping, and a result class gives a mapping that is
+     * never equal to the last one, so every run cached another plan until the cache was full (issue #9).
+     */
+    @SuppressWarnings("unchecked")
+    private NativeQuery<UUID> ids(String sql) {
+        return getEntityManager().createNativeQuery(sql).unwrap(NativeQuery.class).addScalar("id", UUID.class);
     }
 
     /** The rows with these ids, in the order given, read in one statement. */

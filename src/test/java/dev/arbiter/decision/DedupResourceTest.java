@@ -19,12 +19,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.ws.rs.core.Response.Status;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.arbiter.audit.AuditRepository;
+import dev.arbiter.common.QueryPlans;
 import dev.arbiter.common.TestClock;
 import dev.arbiter.context.EntityHistory;
 import dev.arbiter.engine.EntityHistoryFact;
@@ -67,6 +69,9 @@ class DedupResourceTest {
 
     @Inject
     EntityHistory entityHistory;
+
+    @Inject
+    EntityManagerFactory factory;
 
     private String source;
 
@@ -168,6 +173,20 @@ class DedupResourceTest {
 
     private long actionCount() {
         return decisions.getEntityManager().createQuery("select count(a) from StoredAction a", Long.class).getSingleResult();
+    }
+
+    /**
+     * With dedup on, every new decision claims its fingerprint, and every alert looks up its entities' history: the
+     * statements' plans are cached once, not once per alert (a plan cached per run filled Hibernate's cache, issue #9).
+     */
+    @Test
+    void decidingMoreAlertsCachesNoMoreQueryPlans() {
+        submit("plans-0", "plans-host-0", Status.CREATED);
+        int before = QueryPlans.cached(factory);
+        for (int i = 1; i <= 25; i++) {
+            submit("plans-" + i, "plans-host-" + i, Status.CREATED);
+        }
+        assertThat(QueryPlans.cached(factory)).isEqualTo(before);
     }
 
     private JsonPath submit(String externalId, String host, Status status) {
