@@ -49,7 +49,8 @@ class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return ids("select id from dispatch_outbox where id in (:ids) and " + DUE + " order by due_at, id for update skip locked")
+        return ids("select id from dispatch_outbox where id in (:ids) and " + DUE
+                + " order by due_at, id for update skip locked")
                 .setParameter("ids", candidates)
                 .setParameter("now", now)
                 .getResultList();
@@ -57,8 +58,8 @@ class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
 
     /**
      * A native query whose one column, {@code id}, is read as a UUID. Declared as a scalar, not as the query's result
-     * class: Hibernate caches a native query's plan under its result mapping, and a result class gives a mapping that is
-     * never equal to the last one, so every run cached another plan until the cache was full (issue #9).
+     * class: Hibernate caches a native query's plan under its result mapping, and a result class gives a mapping that
+     * is never equal to the last one, so every run cached another plan until the cache was full (issue #9).
      */
     @SuppressWarnings("unchecked")
     private NativeQuery<UUID> ids(String sql) {
