@@ -71,14 +71,20 @@ public final class ChainCodec {
 
     /** The event's hash at {@code chainIndex} after {@code prevHash} (hex). */
     public String hash(String prevHash, ChainEvent event, long chainIndex) {
-        // the same bytes as canonicalEvent(...).getBytes(UTF_8), written straight into a reused buffer
+        // the same bytes as canonicalEvent(...).getBytes(UTF_8), written straight into a reused buffer and the digest
+        sha256.reset();
+        sha256.update(prevHash.equals(lastHex) ? lastBytes : HEX.parseHex(prevHash));
         length = 0;
         ascii("{\"chainIndex\":");
         ascii(Long.toString(chainIndex));
         ascii(",\"occurredAt\":");
         utf8String(event.occurredAt());
         ascii(",\"payload\":");
-        utf8(event.payload());
+        // the payload is most of the event: the JDK's encoder copies its bytes in bulk, where a loop per character took
+        // 1.55 µs per hash of a 636-byte decision.made event against 0.96 µs (issue #9)
+        sha256.update(bytes, 0, length);
+        sha256.update(event.payload().getBytes(StandardCharsets.UTF_8));
+        length = 0;
         ascii(",\"principalId\":");
         utf8String(event.principalId());
         ascii(",\"principalKind\":");
@@ -92,8 +98,6 @@ public final class ChainCodec {
         ascii(",\"type\":");
         utf8String(event.type());
         put((byte) '}');
-        sha256.reset();
-        sha256.update(prevHash.equals(lastHex) ? lastBytes : HEX.parseHex(prevHash));
         sha256.update(bytes, 0, length);
         lastBytes = sha256.digest();
         lastHex = HEX.formatHex(lastBytes);
@@ -115,18 +119,6 @@ public final class ChainCodec {
     private void ascii(String text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             put((byte) text.charAt(i));
-        }
-    }
-
-    /** JSON text as UTF-8 (as String.getBytes does, a lone surrogate becomes '?'). */
-    private void utf8(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                put((byte) c);
-            } else {
-                i = multiByte(text, i, c);
-            }
         }
     }
 

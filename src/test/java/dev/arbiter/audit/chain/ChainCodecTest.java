@@ -64,8 +64,12 @@ class ChainCodecTest {
                 .isEqualTo(checkpoint);
     }
 
+    /** Every field carries the text, the payload too: the hash encodes the payload apart from the other fields. */
     private static ChainEvent event(String text) {
+        StringBuilder note = new StringBuilder();
+        ChainCodec.string(note, text);
         return new ChainEvent(42L, 17, "2026-11-28T02:20:00.123456Z", "user", "id " + text, "name " + text, "test." + text,
-                "subject " + text, ChainCodec.canonicalJson("{\"b\":1,\"a\":[true,null,2.5e3],\"é\":\"x\"}"), null, null);
+                "subject " + text,
+                ChainCodec.canonicalJson("{\"b\":1,\"a\":[true,null,2.5e3],\"é\":\"x\",\"note\":" + note + "}"), null, null);
     }
 }
