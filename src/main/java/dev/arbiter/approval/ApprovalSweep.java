@@ -32,7 +32,8 @@ public class ApprovalSweep {
     }
 
     @Scheduled(identity = "approval-sweep", every = "${arbiter.approval.sweep-interval:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         int expired = approvals.expireOverdue();
         int escalated = approvals.escalateDue();

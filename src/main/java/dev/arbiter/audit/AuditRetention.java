@@ -62,7 +62,8 @@ public class AuditRetention {
     }
 
     @Scheduled(identity = "arbiter-audit-retention", every = "${arbiter.audit.retention-interval:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         config.retention().ifPresent(retention -> {
             try {

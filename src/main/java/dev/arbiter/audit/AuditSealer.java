@@ -54,7 +54,8 @@ public class AuditSealer {
     }
 
     @Scheduled(identity = "arbiter-audit-seal", every = "${arbiter.audit.seal-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             sealAll();

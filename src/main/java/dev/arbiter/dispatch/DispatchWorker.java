@@ -41,7 +41,8 @@ public class DispatchWorker {
      * draining costs nothing ({@code SKIP}).
      */
     @Scheduled(identity = "arbiter-dispatch", every = "${arbiter.dispatch.interval:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             runWhileFull();
@@ -88,7 +89,8 @@ public class DispatchWorker {
     }
 
     @Scheduled(identity = "arbiter-dispatch-purge", every = "${arbiter.dispatch.purge-interval:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledPurge() {
         try {
             purge();
