@@ -148,19 +148,19 @@ public class InventoryContext implements ContextProvider {
     }
 
     private List<EntityHistoryFact> history(List<HostFact> hosts, List<UserFact> users, Instant decisionTime) {
-        List<EntityHistoryFact> facts = new ArrayList<>();
+        List<EntityHistory.Entity> entities = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (HostFact host : hosts) {
             if (seen.add("host|" + host.label().toLowerCase(Locale.ROOT))) {
-                facts.add(history.of("host", host.label(), decisionTime));
+                entities.add(new EntityHistory.Entity("host", host.label()));
             }
         }
         for (UserFact user : users) {
             if (seen.add("user|" + user.name().toLowerCase(Locale.ROOT))) {
-                facts.add(history.of("user", user.name(), decisionTime));
+                entities.add(new EntityHistory.Entity("user", user.name()));
             }
         }
-        return facts;
+        return history.of(entities, decisionTime);
     }
 
     private static String orUnknown(String value) {

@@ -1,0 +1,103 @@
+package dev.arbiter.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+
+import dev.arbiter.common.TestClock;
+import dev.arbiter.engine.EntityHistoryFact;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The entities of one alert are read in one statement, each with its own figures, in the order given. */
+@QuarkusTest
+class EntityHistoryTest {
+
+    private static final double HALF_LIFE_SECONDS = 24 * 3600.0;
+
+    @Inject
+    EntityHistory history;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void eachEntityGetsItsOwnCountAndRiskInTheOrderGiven() throws Exception {
+        String name = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = TestClock.START.plusSeconds(800 * 24 * 3600L); // no other test's rows are this late
+        insert("host", name, now, 3, 20);   // three alerts, an hour apart, score 20 each
+        insert("user", name, now, 5, 10);   // the same name as an account: its own five
+        insert("host", "other-" + name, now, 1, 40);
+
+        List<EntityHistoryFact> facts = QuarkusTransaction.requiringNew().call(() -> history.of(List.of(
+                new EntityHistory.Entity("user", name.toUpperCase()),
+                new EntityHistory.Entity("host", name),
+                new EntityHistory.Entity("host", "never-seen-" + name),
+                new EntityHistory.Entity("host", "other-" + name),
+                // more than one statement reads: the rest come from a second one
+                new EntityHistory.Entity("user", "other-" + name),
+                new EntityHistory.Entity("host", name)), now));
+
+        assertThat(EntityHistory.ENTITIES_PER_STATEMENT).isLessThan(6);
+        assertThat(facts).extracting(EntityHistoryFact::kind, EntityHistoryFact::entity, EntityHistoryFact::priorAlerts)
+                .containsExactly(
+                        Tuple.tuple("user", name.toUpperCase(), 5),
+                        Tuple.tuple("host", name, 3),
+                        Tuple.tuple("host", "never-seen-" + name, 0),
+                        Tuple.tuple("host", "other-" + name, 1),
+                        Tuple.tuple("user", "other-" + name, 0),
+                        Tuple.tuple("host", name, 3));
+        assertThat(facts).extracting(EntityHistoryFact::accumulatedRisk)
+                .containsExactly(decayed(5, 10), decayed(3, 20), 0, decayed(1, 40), 0, decayed(3, 20));
+        // one entity alone reads the same as in company
+        assertThat(QuarkusTransaction.requiringNew().call(() -> history.of("host", name, now))).isEqualTo(facts.get(1));
+    }
+
+    /** Σ score × 0.5^(age / half-life) for alerts 1, 2, … n hours before now, rounded down. */
+    private static int decayed(int alerts, int score) {
+        double sum = 0;
+        for (int i = 1; i <= alerts; i++) {
+            sum += score * Math.pow(0.5, 3600.0 * i / HALF_LIFE_SECONDS);
+        }
+        return (int) Math.floor(sum);
+    }
+
+    private void insert(String kind, String entity, Instant now, int alerts, int score) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement alert = connection.prepareStatement("insert into alert (id, source, external_id, title, "
+                     + "category, severity, occurred_at, received_at, raw_json) values (?, 'history-test', ?, 't', "
+                     + "'malware', 'low', ?, ?, '{}')");
+             PreparedStatement row = connection.prepareStatement("insert into alert_entity (alert_id, kind, entity, "
+                     + "occurred_at, decided_at, risk_score) values (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 1; i <= alerts; i++) {
+                UUID id = UUID.randomUUID();
+                OffsetDateTime at = OffsetDateTime.ofInstant(now.minusSeconds(3600L * i), ZoneOffset.UTC);
+                alert.setObject(1, id);
+                alert.setString(2, kind + "-" + entity + "-" + i);
+                alert.setObject(3, at);
+                alert.setObject(4, at);
+                alert.executeUpdate();
+                row.setObject(1, id);
+                row.setString(2, kind);
+                row.setString(3, entity.toLowerCase());
+                row.setObject(4, at);
+                row.setObject(5, at);
+                row.setInt(6, score);
+                row.executeUpdate();
+            }
+        }
+    }
+}
