@@ -44,19 +44,20 @@ public class EntityHistory {
     }
 
     /**
-     * Both figures of every entity of an alert in one statement, summed in the database: a noisy entity has hundreds of
-     * earlier decisions, and reading them row by row was the largest CPU cost of a decision in the benchmark (issue #9);
-     * a statement per entity cost each alert a round trip more and Hibernate a native query more to set up. One block
-     * per entity, numbered by its position; ages are in seconds, as doubles on both sides. The text depends only on the
-     * number of entities, so neither side parses or plans it anew per alert. (A join over the unnested entities would
-     * be one text, but H2 does not let a derived table see the outer query's columns.)
+     * Both figures of every entity of an alert in one statement, summed in the database: a noisy entity has hundreds
+     * of earlier decisions, and reading them row by row was the largest CPU cost of a decision in the benchmark (issue
+     * #9); a statement per entity cost each alert a round trip more and Hibernate a native query more to set up. One
+     * block per entity, numbered by its position; ages are in seconds, as doubles on both sides. The text depends only
+     * on the number of entities, so neither side parses or plans it anew per alert. (A join over the unnested entities
+     * would be one text, but H2 does not let a derived table see the outer query's columns.)
      */
     private static final String BLOCK = """
             select %1$d,
                    (select count(*) from (select 1 from alert_entity
                                           where kind = ?%2$d and entity = ?%3$d and occurred_at >= ?1
                                           limit %4$d) c),
-                   (select sum(r.risk_score * power(0.5, (?4 - cast(extract(epoch from r.decided_at) as double precision)) / ?5))
+                   (select sum(r.risk_score
+                               * power(0.5, (?4 - cast(extract(epoch from r.decided_at) as double precision)) / ?5))
                     from (select risk_score, decided_at from alert_entity
                           where kind = ?%2$d and entity = ?%3$d and decided_at > ?2 and decided_at <= ?3
                           order by decided_at desc
@@ -68,8 +69,8 @@ public class EntityHistory {
     /** The statement for 1, 2, … {@link #ENTITIES_PER_STATEMENT} entities, at index n - 1. */
     private static final List<String> STATEMENTS = IntStream.rangeClosed(1, ENTITIES_PER_STATEMENT)
             .mapToObj(n -> IntStream.range(0, n)
-                    .mapToObj(i -> BLOCK.formatted(i, FIRST_ENTITY_PARAMETER + 2 * i, FIRST_ENTITY_PARAMETER + 2 * i + 1,
-                            MAX_PRIOR_ALERTS, MAX_DECISIONS))
+                    .mapToObj(i -> BLOCK.formatted(i, FIRST_ENTITY_PARAMETER + 2 * i,
+                            FIRST_ENTITY_PARAMETER + 2 * i + 1, MAX_PRIOR_ALERTS, MAX_DECISIONS))
                     .collect(Collectors.joining("\nunion all\n")))
             .toList();
 
@@ -88,7 +89,8 @@ public class EntityHistory {
     public List<EntityHistoryFact> of(List<Entity> entities, Instant decisionTime) {
         EntityHistoryFact[] facts = new EntityHistoryFact[entities.size()];
         for (int from = 0; from < entities.size(); from += ENTITIES_PER_STATEMENT) {
-            read(entities.subList(from, Math.min(entities.size(), from + ENTITIES_PER_STATEMENT)), decisionTime, facts, from);
+            int to = Math.min(entities.size(), from + ENTITIES_PER_STATEMENT);
+            read(entities.subList(from, to), decisionTime, facts, from);
         }
         return List.of(facts);
     }
@@ -101,8 +103,9 @@ public class EntityHistory {
                 .setParameter(4, decisionTime.getEpochSecond() + decisionTime.getNano() / 1e9)
                 .setParameter(5, config.riskHalfLifeHours() * 3600.0);
         for (int i = 0; i < entities.size(); i++) {
-            query.setParameter(FIRST_ENTITY_PARAMETER + 2 * i, entities.get(i).kind())
-                    .setParameter(FIRST_ENTITY_PARAMETER + 2 * i + 1, AlertRepository.normalise(entities.get(i).name()));
+            Entity entity = entities.get(i);
+            query.setParameter(FIRST_ENTITY_PARAMETER + 2 * i, entity.kind())
+                    .setParameter(FIRST_ENTITY_PARAMETER + 2 * i + 1, AlertRepository.normalise(entity.name()));
         }
         for (Object result : query.getResultList()) {
             Object[] row = (Object[]) result;
