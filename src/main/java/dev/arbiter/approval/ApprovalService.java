@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.arbiter.audit.AuditLog;
+import dev.arbiter.common.Ids;
 import dev.arbiter.common.Principal;
 import dev.arbiter.common.Problem;
 import dev.arbiter.common.ProblemException;
@@ -138,7 +139,7 @@ public class ApprovalService implements ActionGate {
             return Optional.empty();
         }
         ApprovalRequest request = new ApprovalRequest();
-        request.id = UUID.randomUUID();
+        request.id = Ids.next();
         request.decisionId = decisionId;
         request.actionId = action.id;
         request.status = ApprovalRequest.PENDING;
@@ -237,7 +238,7 @@ public class ApprovalService implements ActionGate {
         checkFourEyes(request, principal);
 
         ApprovalVote vote = new ApprovalVote();
-        vote.id = UUID.randomUUID();
+        vote.id = Ids.next();
         vote.approvalId = request.id;
         vote.seq = (int) votes.countFor(request.id) + 1;
         vote.verdict = verdict;

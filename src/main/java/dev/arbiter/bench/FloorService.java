@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.arbiter.common.Ids;
 import dev.arbiter.intake.Alert;
 
 /** Inserts the floor's one row per request, in a transaction of its own, with plain JDBC. */
@@ -32,7 +33,7 @@ public class FloorService {
 
     /** Stores the alert's row; returns its id. */
     public UUID insert(Alert alert, String rawJson) {
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.next();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, id);

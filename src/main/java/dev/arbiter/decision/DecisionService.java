@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.arbiter.audit.AuditLog;
 import dev.arbiter.common.Constraints;
+import dev.arbiter.common.Ids;
 import dev.arbiter.common.Principal;
 import dev.arbiter.context.AlertContext;
 import dev.arbiter.context.ContextProvider;
@@ -251,7 +252,7 @@ public class DecisionService {
     private StoredAlert storeAlert(Alert alert, String rawJson, Instant receivedAt, Optional<AlertRepository.DecidedRisk> risk,
                                    Principal principal) {
         StoredAlert stored = new StoredAlert();
-        stored.id = UUID.randomUUID();
+        stored.id = Ids.next();
         stored.source = alert.source();
         stored.externalId = alert.externalId();
         stored.title = alert.title();
@@ -278,7 +279,7 @@ public class DecisionService {
         StoredAlert stored = storeAlert(alert, rawJson, assessed.time().now(), risk, principal);
 
         StoredDecision decision = new StoredDecision();
-        decision.id = UUID.randomUUID();
+        decision.id = Ids.next();
         decision.alertId = stored.id;
         decision.source = alert.source();
         decision.decidedAt = assessed.time().now();
@@ -303,7 +304,7 @@ public class DecisionService {
         int position = 0;
         for (ProposedAction proposed : suppression != null ? List.<ProposedAction>of() : assessment.actions()) {
             StoredAction action = new StoredAction();
-            action.id = UUID.randomUUID();
+            action.id = Ids.next();
             action.position = position++;
             action.decidedAt = decision.decidedAt;
             action.type = proposed.type();

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.arbiter.common.Ids;
 import dev.arbiter.decision.ActionReady;
 import dev.arbiter.decision.DecisionChanged;
 import dev.arbiter.decision.DecisionRepository;
@@ -103,7 +104,7 @@ class DispatchQueue {
     private OutboxRow newRow(String kind, UUID decisionId, String event) {
         Instant now = clock.instant();
         OutboxRow row = new OutboxRow();
-        row.id = UUID.randomUUID();
+        row.id = Ids.next();
         row.kind = kind;
         row.decisionId = decisionId;
         row.event = event;

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.arbiter.common.Ids;
 import dev.arbiter.common.Principal;
 import dev.arbiter.decision.DecisionChanged;
 import dev.arbiter.decision.DecisionHistory;
@@ -136,7 +137,7 @@ public class ShadowService {
                 return;
             }
             ShadowResult result = new ShadowResult();
-            result.id = UUID.randomUUID();
+            result.id = Ids.next();
             result.decisionId = decisionId;
             result.liveVersion = recorded.rulesetVersion();
             result.shadowVersion = candidate.version();

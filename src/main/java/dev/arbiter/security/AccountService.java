@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import dev.arbiter.audit.AuditLog;
+import dev.arbiter.common.Ids;
 import dev.arbiter.common.Principal;
 import dev.arbiter.common.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -61,7 +62,7 @@ public class AccountService {
             throw ProblemException.conflict("user-exists", "A user named " + username + " already exists");
         }
         LocalUser user = new LocalUser();
-        user.id = UUID.randomUUID();
+        user.id = Ids.next();
         user.username = username;
         user.passwordHash = BcryptUtil.bcryptHash(password);
         user.roles = String.join(",", new TreeSet<>(roles));
@@ -100,7 +101,7 @@ public class AccountService {
             throw ProblemException.invalid("$.expiresAt", "must be in the future");
         }
         ApiKey key = new ApiKey();
-        key.id = UUID.randomUUID();
+        key.id = Ids.next();
         key.keyId = randomId(12);
         key.name = name;
         String secret = randomSecret();

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import dev.arbiter.audit.AuditLog;
+import dev.arbiter.common.Ids;
 import dev.arbiter.common.Principal;
 import dev.arbiter.common.ProblemException;
 import dev.arbiter.intake.Alert;
@@ -60,7 +61,7 @@ public class SuppressionService {
             throw ProblemException.invalid("$.expiresAt", "must be at most " + config.maxDays() + " days ahead");
         }
         Suppression suppression = new Suppression();
-        suppression.id = UUID.randomUUID();
+        suppression.id = Ids.next();
         suppression.source = blankToNull(data.matcher().source());
         suppression.category = data.matcher().category();
         suppression.host = lower(data.matcher().host());

@@ -99,6 +99,11 @@ class AlertResourceTest {
         StoredAlert stored = alerts.findBySourceAndExternalId("splunk-es", externalId).orElseThrow();
         assertThat(stored.rawJson).isEqualTo(body);
         assertThat(stored.id.toString()).isEqualTo(created.path("alertId"));
+        // stored rows get time-ordered ids (Ids): the alert's, the decision's and each action's are version 7
+        assertThat(stored.id.version()).isEqualTo(7);
+        assertThat(UUID.fromString(created.path("id")).version()).isEqualTo(7);
+        assertThat(created.<List<String>>path("actions.id")).isNotEmpty()
+                .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
         List<AuditEvent> alertEvents = audit.forSubject(stored.id.toString());
         assertThat(alertEvents).extracting(e -> e.type).containsExactly("alert.received");
         List<AuditEvent> decisionEvents = audit.forSubject(created.path("id"));

@@ -21,6 +21,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import dev.arbiter.audit.AuditLog;
 import dev.arbiter.common.Domains;
+import dev.arbiter.common.Ids;
 import dev.arbiter.common.Principal;
 import dev.arbiter.common.ProblemException;
 import dev.arbiter.context.ImportErrors;
@@ -145,7 +146,7 @@ public class IndicatorService {
                     + value.value() + " for " + data.source() + "; replace it with PUT /api/v1/indicators/" + existing.id);
         });
         Indicator indicator = new Indicator();
-        indicator.id = UUID.randomUUID();
+        indicator.id = Ids.next();
         indicator.createdAt = clock.instant();
         apply(indicator, data, value, null);
         indicators.persist(indicator);
@@ -213,7 +214,7 @@ public class IndicatorService {
             Indicator indicator = existing.get(keyed.getKey());
             if (indicator == null) {
                 indicator = new Indicator();
-                indicator.id = UUID.randomUUID();
+                indicator.id = Ids.next();
                 indicator.createdAt = now;
                 apply(indicator, entry.data(), values.get(keyed.getKey()), entry.stixId());
                 indicators.persist(indicator);
