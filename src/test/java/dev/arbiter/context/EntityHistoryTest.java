@@ -22,7 +22,10 @@ import dev.arbiter.engine.EntityHistoryFact;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The entities of one alert are read in one statement, each with its own figures, in the order given. */
+/**
+ * Entity history: the entities of one alert are read in one statement, each with its own figures, in the order
+ * given; a very noisy entity is read from at most the newest 1,000 rows.
+ */
 @QuarkusTest
 class EntityHistoryTest {
 
@@ -38,9 +41,9 @@ class EntityHistoryTest {
     void eachEntityGetsItsOwnCountAndRiskInTheOrderGiven() throws Exception {
         String name = "shared-" + UUID.randomUUID().toString().substring(0, 8);
         Instant now = TestClock.START.plusSeconds(800 * 24 * 3600L); // no other test's rows are this late
-        insert("host", name, now, 3, 20);   // three alerts, an hour apart, score 20 each
-        insert("user", name, now, 5, 10);   // the same name as an account: its own five
-        insert("host", "other-" + name, now, 1, 40);
+        insert("host", name, now, 3, 3600, 20);   // three alerts, an hour apart, score 20 each
+        insert("user", name, now, 5, 3600, 10);   // the same name as an account: its own five
+        insert("host", "other-" + name, now, 1, 3600, 40);
 
         List<EntityHistoryFact> facts = QuarkusTransaction.requiringNew().call(() -> history.of(List.of(
                 new EntityHistory.Entity("user", name.toUpperCase()),
@@ -66,6 +69,31 @@ class EntityHistoryTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> history.of("host", name, now))).isEqualTo(facts.get(1));
     }
 
+    /** A very noisy entity: prior alerts and accumulated risk are read from at most the newest 1,000 rows. */
+    @Test
+    void theNewestThousandCountAndAddUpAndOlderOnesDoNot() throws Exception {
+        int rows = EntityHistory.MAX_DECISIONS + 25;
+        int score = 10;
+        String host = "noisy-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = TestClock.START.plusSeconds(900 * 24 * 3600L); // no other test's rows name this host anyway
+        insert("host", host, now, rows, 60, score); // one a minute, newest first
+
+        EntityHistoryFact fact = QuarkusTransaction.requiringNew().call(() -> history.of("host", host, now));
+
+        assertThat(fact.priorAlerts()).isEqualTo(EntityHistory.MAX_PRIOR_ALERTS);
+        double newest = 0;
+        double all = 0;
+        for (int i = 1; i <= rows; i++) {
+            double weight = score * Math.pow(0.5, 60.0 * i / HALF_LIFE_SECONDS);
+            all += weight;
+            if (i <= EntityHistory.MAX_DECISIONS) {
+                newest += weight;
+            }
+        }
+        assertThat(all - newest).as("what the cap leaves out").isGreaterThan(100);
+        assertThat(fact.accumulatedRisk()).isBetween((int) Math.floor(newest) - 1, (int) Math.floor(newest));
+    }
+
     /** Σ score × 0.5^(age / half-life) for alerts 1, 2, … n hours before now, rounded down. */
     private static int decayed(int alerts, int score) {
         double sum = 0;
@@ -75,7 +103,8 @@ class EntityHistoryTest {
         return (int) Math.floor(sum);
     }
 
-    private void insert(String kind, String entity, Instant now, int alerts, int score) throws Exception {
+    /** {@code alerts} stored alerts naming the entity, {@code spacing} seconds apart, the newest one before now. */
+    private void insert(String kind, String entity, Instant now, int alerts, long spacing, int score) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement alert = connection.prepareStatement("insert into alert (id, source, external_id, title, "
                      + "category, severity, occurred_at, received_at, raw_json) values (?, 'history-test', ?, 't', "
@@ -84,20 +113,22 @@ class EntityHistoryTest {
                      + "occurred_at, decided_at, risk_score) values (?, ?, ?, ?, ?, ?)")) {
             for (int i = 1; i <= alerts; i++) {
                 UUID id = UUID.randomUUID();
-                OffsetDateTime at = OffsetDateTime.ofInstant(now.minusSeconds(3600L * i), ZoneOffset.UTC);
+                OffsetDateTime at = OffsetDateTime.ofInstant(now.minusSeconds(spacing * i), ZoneOffset.UTC);
                 alert.setObject(1, id);
                 alert.setString(2, kind + "-" + entity + "-" + i);
                 alert.setObject(3, at);
                 alert.setObject(4, at);
-                alert.executeUpdate();
+                alert.addBatch();
                 row.setObject(1, id);
                 row.setString(2, kind);
                 row.setString(3, entity.toLowerCase());
                 row.setObject(4, at);
                 row.setObject(5, at);
                 row.setInt(6, score);
-                row.executeUpdate();
+                row.addBatch();
             }
+            alert.executeBatch();
+            row.executeBatch();
         }
     }
 }
