@@ -1,5 +1,7 @@
 package dev.arbiter.context;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,4 +20,13 @@ public interface ContextConfig {
     /** How far back accumulated risk looks, in hours; older decisions add nothing (after 7 half-lives, under 1 %). */
     @WithDefault("168")
     int riskLookbackHours();
+
+    /**
+     * The most rows one entity's figures are read from: at most this many earlier alerts are counted, and the
+     * accumulated risk sums at most this many of the newest decisions. It bounds what a decision costs the database
+     * however noisy the entity; keep it above the highest count your rules compare with (the shipped rules: 10).
+     */
+    @WithDefault("100")
+    @Min(1)
+    int historyLimit();
 }

@@ -18,30 +18,15 @@ import dev.arbiter.intake.AlertRepository;
  * risk of earlier decisions, {@code Σ score × 0.5^(age / half-life)} over the risk look-back. Suppressed decisions
  * add nothing. Read from the entity rows of stored alerts, each of which carries the score its own decision added
  * (V13), never cached: every decision changes it.
+ *
+ * <p>Both figures are capped at {@link ContextConfig#historyLimit()} rows, so that reading them costs at most that
+ * many index entries however noisy the entity. Read in full, a host named by a fifth of a flood cost PostgreSQL 13 ms
+ * per alert after 24,000 alerts, and growing; with a cap of 1,000 the history read was still half of PostgreSQL's
+ * time per alert (issue #9). The shipped rules' thresholds are 3 and 10 prior alerts and 100 and 250 of risk: an
+ * entity past the default cap of 100 is far beyond them, and the newest decisions, which the sum keeps, weigh the most.
  */
 @ApplicationScoped
 public class EntityHistory {
-
-    /**
-     * Both figures are capped, so that reading them costs at most this many index entries however noisy the entity:
-     * read in full, a host named by a fifth of a flood cost PostgreSQL 13 ms per alert after 24,000 alerts, and
-     * growing (issue #9). The rules' thresholds are 3 and 10 prior alerts and 100 and 250 of risk; an entity past
-     * the cap is far beyond them, and the newest decisions, which the sum keeps, weigh the most.
-     */
-    static final int MAX_PRIOR_ALERTS = 1_000;
-    static final int MAX_DECISIONS = 1_000;
-
-    private final EntityManager em;
-    private final ContextConfig config;
-
-    EntityHistory(EntityManager em, ContextConfig config) {
-        this.em = em;
-        this.config = config;
-    }
-
-    /** An entity to read the history of: {@code host} or {@code user}, and its name as the alert gave it. */
-    public record Entity(String kind, String name) {
-    }
 
     /**
      * Both figures of every entity of an alert in one statement, summed in the database: a noisy entity has hundreds
@@ -61,21 +46,30 @@ public class EntityHistory {
                     from (select risk_score, decided_at from alert_entity
                           where kind = ?%2$d and entity = ?%3$d and decided_at > ?2 and decided_at <= ?3
                           order by decided_at desc
-                          limit %5$d) r)""";
+                          limit %4$d) r)""";
     /** The parameters every block shares come first; then kind and name of each entity. */
     private static final int FIRST_ENTITY_PARAMETER = 6;
     /** Most alerts name a host and an account; an alert naming more is read in several statements. */
     static final int ENTITIES_PER_STATEMENT = 4;
-    /** The statement for 1, 2, … {@link #ENTITIES_PER_STATEMENT} entities, at index n - 1. */
-    private static final List<String> STATEMENTS = IntStream.rangeClosed(1, ENTITIES_PER_STATEMENT)
-            .mapToObj(n -> IntStream.range(0, n)
-                    .mapToObj(i -> BLOCK.formatted(i, FIRST_ENTITY_PARAMETER + 2 * i,
-                            FIRST_ENTITY_PARAMETER + 2 * i + 1, MAX_PRIOR_ALERTS, MAX_DECISIONS))
-                    .collect(Collectors.joining("\nunion all\n")))
-            .toList();
 
-    private static String statement(int entities) {
-        return STATEMENTS.get(entities - 1);
+    private final EntityManager em;
+    private final ContextConfig config;
+    /** The statement for 1, 2, … {@link #ENTITIES_PER_STATEMENT} entities, at index n - 1. */
+    private final List<String> statements;
+
+    EntityHistory(EntityManager em, ContextConfig config) {
+        this.em = em;
+        this.config = config;
+        this.statements = IntStream.rangeClosed(1, ENTITIES_PER_STATEMENT)
+                .mapToObj(n -> IntStream.range(0, n)
+                        .mapToObj(i -> BLOCK.formatted(i, FIRST_ENTITY_PARAMETER + 2 * i,
+                                FIRST_ENTITY_PARAMETER + 2 * i + 1, config.historyLimit()))
+                        .collect(Collectors.joining("\nunion all\n")))
+                .toList();
+    }
+
+    /** An entity to read the history of: {@code host} or {@code user}, and its name as the alert gave it. */
+    public record Entity(String kind, String name) {
     }
 
     public EntityHistoryFact of(String kind, String entity, Instant decisionTime) {
@@ -96,7 +90,7 @@ public class EntityHistory {
     }
 
     private void read(List<Entity> entities, Instant decisionTime, EntityHistoryFact[] facts, int offset) {
-        Query query = em.createNativeQuery(statement(entities.size()))
+        Query query = em.createNativeQuery(statements.get(entities.size() - 1))
                 .setParameter(1, decisionTime.minus(Duration.ofHours(config.historyWindowHours())))
                 .setParameter(2, decisionTime.minus(Duration.ofHours(config.riskLookbackHours())))
                 .setParameter(3, decisionTime)

@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Entity history: the entities of one alert are read in one statement, each with its own figures, in the order
- * given; a very noisy entity is read from at most the newest 1,000 rows.
+ * given; a very noisy entity is read from at most the newest {@code arbiter.context.history-limit} rows.
  */
 @QuarkusTest
 class EntityHistoryTest {
@@ -36,6 +36,9 @@ class EntityHistoryTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ContextConfig config;
 
     @Test
     void eachEntityGetsItsOwnCountAndRiskInTheOrderGiven() throws Exception {
@@ -69,10 +72,11 @@ class EntityHistoryTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> history.of("host", name, now))).isEqualTo(facts.get(1));
     }
 
-    /** A very noisy entity: prior alerts and accumulated risk are read from at most the newest 1,000 rows. */
+    /** A very noisy entity: prior alerts and accumulated risk are read from at most the newest rows of the limit. */
     @Test
-    void theNewestThousandCountAndAddUpAndOlderOnesDoNot() throws Exception {
-        int rows = EntityHistory.MAX_DECISIONS + 25;
+    void theNewestRowsUpToTheLimitCountAndAddUpAndOlderOnesDoNot() throws Exception {
+        int limit = config.historyLimit();
+        int rows = limit + 25;
         int score = 10;
         String host = "noisy-" + UUID.randomUUID().toString().substring(0, 8);
         Instant now = TestClock.START.plusSeconds(900 * 24 * 3600L); // no other test's rows name this host anyway
@@ -80,13 +84,13 @@ class EntityHistoryTest {
 
         EntityHistoryFact fact = QuarkusTransaction.requiringNew().call(() -> history.of("host", host, now));
 
-        assertThat(fact.priorAlerts()).isEqualTo(EntityHistory.MAX_PRIOR_ALERTS);
+        assertThat(fact.priorAlerts()).isEqualTo(limit);
         double newest = 0;
         double all = 0;
         for (int i = 1; i <= rows; i++) {
             double weight = score * Math.pow(0.5, 60.0 * i / HALF_LIFE_SECONDS);
             all += weight;
-            if (i <= EntityHistory.MAX_DECISIONS) {
+            if (i <= limit) {
                 newest += weight;
             }
         }
