@@ -1,5 +1,8 @@
 package dev.arbiter.decision;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,12 +40,24 @@ public class ActionStatuses {
      * An action already loaded in this transaction keeps its old status in memory; the callers (dispatch) load none.
      */
     public void set(UUID actionId, String status) {
-        int updated = em.createQuery("update StoredAction a set a.status = :status where a.id = :id")
+        set(List.of(actionId), status);
+    }
+
+    /**
+     * Sets the status of several actions with one statement. The dispatch worker settles a claimed batch this way: set
+     * one by one, each update made Hibernate flush the batch's rows changed so far and translate the statement anew,
+     * a third of the worker's CPU under a flood (issue #9).
+     */
+    public void set(Collection<UUID> actionIds, String status) {
+        if (actionIds.isEmpty()) {
+            return;
+        }
+        int updated = em.createQuery("update StoredAction a set a.status = :status where a.id in :ids")
                 .setParameter("status", status)
-                .setParameter("id", actionId)
+                .setParameter("ids", actionIds)
                 .executeUpdate();
-        if (updated == 0) {
-            throw new IllegalArgumentException("No action " + actionId);
+        if (updated != new HashSet<>(actionIds).size()) {
+            throw new IllegalArgumentException("No action for some of " + actionIds);
         }
     }
 }

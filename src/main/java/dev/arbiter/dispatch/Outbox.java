@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +76,9 @@ class Outbox {
     Batch claim(int limit) {
         Instant now = clock.instant();
         List<Delivery> claimed = new ArrayList<>();
+        Map<String, List<UUID>> statuses = new LinkedHashMap<>(); // written at the end, one statement per status
+        BiConsumer<UUID, String> setStatus = (action, status) ->
+                statuses.computeIfAbsent(status, s -> new ArrayList<>()).add(action);
         List<UUID> taken = rows.lockDue(now, limit);
         for (OutboxRow row : rows.byIds(taken)) {
             if (OutboxRow.DISPATCHED.equals(row.status)) {
@@ -82,13 +86,14 @@ class Outbox {
                 record(row, row.totalAttempts, row.updatedAt, 0, null, "no result was recorded before the lease expired",
                         DispatchAttempt.LEASE_EXPIRED, Principal.SYSTEM);
                 if (row.attempts >= config.retry().maxAttempts()) {
-                    deadLetter(row, now, "gave up after " + row.attempts + " attempts; the last one's lease expired");
+                    deadLetter(row, now, "gave up after " + row.attempts + " attempts; the last one's lease expired",
+                            setStatus);
                     continue;
                 }
             }
             Optional<Responders.Destination> destination = responders.destinationOf(row);
             if (destination.isEmpty()) {
-                noResponder(row, now, responders.missingReason(row));
+                noResponder(row, now, responders.missingReason(row), setStatus);
                 continue;
             }
             row.attempts++;
@@ -99,13 +104,14 @@ class Outbox {
             row.responder = destination.get().name();
             row.updatedAt = now;
             if (row.isAction()) {
-                actions.set(row.actionId, ActionStatuses.DISPATCHED);
+                setStatus.accept(row.actionId, ActionStatuses.DISPATCHED);
             }
             audit.append(Principal.SYSTEM, row.kind + ".dispatched", row.decisionId.toString(),
                     facts(row, "attempt", row.totalAttempts, "responder", row.responder));
             claimed.add(new Delivery(row.id, row.leaseToken, row.kind, eventHeader(row), row.totalAttempts, row.responder,
                     destination.get().url(), destination.get().secret(), destination.get().timeout(), row.payload));
         }
+        statuses.forEach((status, ids) -> actions.set(ids, status));
         return new Batch(taken.size(), claimed);
     }
 
@@ -144,9 +150,11 @@ class Outbox {
                         "attempts", row.totalAttempts)));
             }
         } else if (result.permanent()) {
-            deadLetter(row, now, "the receiver refused it (" + result.describe() + "); retrying cannot help");
+            deadLetter(row, now, "the receiver refused it (" + result.describe() + "); retrying cannot help",
+                    actions::set);
         } else if (row.attempts >= config.retry().maxAttempts()) {
-            deadLetter(row, now, "gave up after " + row.attempts + " attempts; the last: " + result.describe());
+            deadLetter(row, now, "gave up after " + row.attempts + " attempts; the last: " + result.describe(),
+                    actions::set);
         } else {
             Duration wait = backoff.delay(row.attempts);
             if (result.retryAfter() != null) { // the receiver's wish, when it asks for longer than the backoff
@@ -189,7 +197,7 @@ class Outbox {
         return row;
     }
 
-    private void deadLetter(OutboxRow row, Instant now, String reason) {
+    private void deadLetter(OutboxRow row, Instant now, String reason, BiConsumer<UUID, String> setStatus) {
         row.status = OutboxRow.DEAD_LETTERED;
         row.leaseToken = null;
         row.lastError = truncate(reason);
@@ -198,13 +206,13 @@ class Outbox {
         audit.append(Principal.SYSTEM, row.kind + ".dead-lettered", row.decisionId.toString(),
                 facts(row, "attempts", row.attempts, "reason", reason));
         if (row.isAction()) {
-            actions.set(row.actionId, ActionStatuses.DEAD_LETTERED);
+            setStatus.accept(row.actionId, ActionStatuses.DEAD_LETTERED);
             changes.fire(new DecisionChanged(row.decisionId, "failed", actionFacts(row, ActionStatuses.DEAD_LETTERED,
                     "reason", reason)));
         }
     }
 
-    private void noResponder(OutboxRow row, Instant now, String reason) {
+    private void noResponder(OutboxRow row, Instant now, String reason, BiConsumer<UUID, String> setStatus) {
         row.status = OutboxRow.NO_RESPONDER;
         row.leaseToken = null;
         row.lastError = truncate(reason);
@@ -212,7 +220,7 @@ class Outbox {
         missingResponders.count(row.id, reason, now).ifPresent(LOG::warn);
         audit.append(Principal.SYSTEM, row.kind + ".no-responder", row.decisionId.toString(), facts(row, "reason", reason));
         if (row.isAction()) {
-            actions.set(row.actionId, ActionStatuses.NO_RESPONDER);
+            setStatus.accept(row.actionId, ActionStatuses.NO_RESPONDER);
             changes.fire(new DecisionChanged(row.decisionId, "failed", actionFacts(row, ActionStatuses.NO_RESPONDER,
                     "reason", reason)));
         }

@@ -129,9 +129,10 @@ class DispatchResourceTest {
         worker.drain(); // what earlier tests left due
         int batch = 20; // arbiter.dispatch.batch-size's default, which the tests keep
         List<String> ids = new java.util.ArrayList<>();
+        List<String> decisions = new java.util.ArrayList<>();
         for (int i = 0; i < batch + 5; i++) {
             externalId = "flood-" + i + "-" + UUID.randomUUID();
-            submit("minimal.json");
+            decisions.add(submit("minimal.json").getString("id"));
             ids.add(externalId);
         }
 
@@ -142,6 +143,11 @@ class DispatchResourceTest {
             assertThat(receiver.received(NOTIFY, id)).as("deliveries for %s", id).hasSize(1);
         }
         assertThat(worker.runOnce()).isZero();
+        // a claim sets the statuses of its whole batch at once: every action moved on, none was left queued
+        for (String decisionId : decisions) {
+            given().when().get("/api/v1/decisions/" + decisionId).then().statusCode(200)
+                    .body("actions.find { it.type == 'notify-soc' }.status", equalTo("succeeded"));
+        }
     }
 
     @Test
@@ -182,8 +188,14 @@ class DispatchResourceTest {
     void actionTypeWithoutResponderIsMarkedAndListedWithTheDeadLetters() {
         JsonPath decision = submit("powershell-cradle.json");
         String decisionId = decision.getString("id");
+        externalId = "second-" + UUID.randomUUID(); // a second one in the same claim
+        String secondId = submit("powershell-cradle.json").getString("id");
 
         worker.drain();
+
+        given().when().get("/api/v1/decisions/" + secondId).then().statusCode(200)
+                .body("actions.find { it.type == 'page-on-call' }.status", equalTo("no-responder"))
+                .body("actions.find { it.type == 'open-ticket' }.status", equalTo("succeeded"));
 
         given().when().get("/api/v1/decisions/" + decisionId).then().statusCode(200)
                 .body("actions.find { it.type == 'page-on-call' }.status", equalTo("no-responder"))
