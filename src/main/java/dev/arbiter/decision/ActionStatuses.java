@@ -44,9 +44,10 @@ public class ActionStatuses {
     }
 
     /**
-     * Sets the status of several actions with one statement. The dispatch worker settles a claimed batch this way: set
+     * Sets the status of several actions with one statement, as the dispatch worker's claim does for its batch: set
      * one by one, each update made Hibernate flush the batch's rows changed so far and translate the statement anew,
-     * a third of the worker's CPU under a flood (issue #9).
+     * a third of the worker's CPU under a flood (issue #9). Throws if any of them does not exist, which rolls the
+     * caller's transaction back.
      */
     public void set(Collection<UUID> actionIds, String status) {
         if (actionIds.isEmpty()) {
