@@ -122,7 +122,7 @@ class ReassessResourceTest {
     @Test
     void theSnapshotNamesTheInventoryEntriesItUsed() {
         given().contentType(ContentType.JSON).body("""
-                        {"addresses": ["10.%d.0.0/16"], "criticality": "high", "environment": "production"}""".formatted(octet()))
+                        {"addresses": ["198.19.%d.0/24"], "criticality": "high", "environment": "production"}""".formatted(octet()))
                 .when().put("/api/v1/assets/net-" + tag).then().statusCode(201);
         String indicator = given().contentType(ContentType.JSON).body("""
                         {"type": "ipv4", "value": "100.65.%d.1", "source": "feed-%s"}""".formatted(octet(), tag))
@@ -131,12 +131,12 @@ class ReassessResourceTest {
         String id = given().contentType(ContentType.JSON).body("""
                         {"source": "replay-%1$s", "externalId": "s-1", "title": "t", "category": "other", "severity": "low",
                          "occurredAt": "2026-11-28T02:14:00Z",
-                         "entities": {"hosts": [{"ip": "10.%2$d.3.4"}], "ips": [{"address": "100.65.%2$d.1"}]}}""".formatted(tag, octet()))
+                         "entities": {"hosts": [{"ip": "198.19.%2$d.4"}], "ips": [{"address": "100.65.%2$d.1"}]}}""".formatted(tag, octet()))
                 .when().post("/api/v1/alerts").then().statusCode(201).extract().path("id");
 
         String snapshot = stored.findById(UUID.fromString(id)).contextJson;
         assertThat(snapshot).contains("\"assetId\":\"net-" + tag + "\"", "\"matchedBy\":\"cidr\"",
-                "\"matchedOn\":\"10." + octet() + ".0.0/16\"", "\"indicatorId\":\"" + indicator + "\"",
+                "\"matchedOn\":\"198.19." + octet() + ".0/24\"", "\"indicatorId\":\"" + indicator + "\"",
                 "\"accumulatedRisk\"", "\"decisionTime\"");
     }
 
