@@ -90,6 +90,9 @@ class CallbackResourceTest {
         assertThat(decided.getList("details.actions.type")).containsExactly("notify-soc");
         assertThat(decided.getList("details.actions.status")).containsExactly("queued");
         JsonPath dispatched = JsonPath.from(received.get(1).body());
+        assertThat(dispatched.getString("alert.id")).isEqualTo(decided.getString("alert.id")).isNotBlank();
+        assertThat(dispatched.getString("alert.source")).isEqualTo("edr");
+        assertThat(dispatched.getString("alert.externalId")).isEqualTo(externalId);
         assertThat(dispatched.getString("details.type")).isEqualTo("notify-soc");
         assertThat(dispatched.getString("details.target")).isEqualTo("alert:edr/" + externalId);
         assertThat(dispatched.getString("details.status")).isEqualTo("succeeded");
