@@ -2,6 +2,7 @@ package dev.arbiter.decision;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -46,7 +47,10 @@ class ActionStatusesTest {
         assertThat(statusOf(actions.get(0))).as("rolled back with the caller's transaction")
                 .isEqualTo(ActionStatuses.NO_RESPONDER).isNotEqualTo(before);
 
-        QuarkusTransaction.requiringNew().run(() -> statuses.set(List.of(), ActionStatuses.SUCCEEDED)); // nothing to do
+        assertThatCode(() -> QuarkusTransaction.requiringNew()
+                .run(() -> statuses.set(List.of(), ActionStatuses.SUCCEEDED)))
+                .as("an empty list is nothing to do").doesNotThrowAnyException();
+        assertThat(actions).allSatisfy(id -> assertThat(statusOf(id)).isEqualTo(ActionStatuses.NO_RESPONDER));
     }
 
     private static List<UUID> actionsOfANewDecision() {
