@@ -117,10 +117,10 @@ public class Safeguards {
      * The automatic actions of the type decided after {@code since}, counted up to {@code budget}: past that the count
      * changes nothing, and reading them newest first with a limit makes {@code ix_decision_action_budget} the only
      * sensible plan. A {@code count(*)} left the plan to PostgreSQL's estimate, which takes action type and gate to be
-     * independent: it expected 112,694 automatic isolations where there were 5, and chose a parallel scan that started
-     * two worker processes for each count (one or two per automatic action) whenever the dispatch worker had just
-     * cleared the visibility map. For minutes at a time PostgreSQL then spent 17 ms per alert instead of 1.7 (issue #9).
-     * (If the budget was lowered below the actions of the window, the count stops at the new budget.)
+     * independent: it expected 112,694 automatic isolations where there were 5 and chose a parallel bitmap scan,
+     * which starts two worker processes for each count (one or two counts per automatic action). After each pause in
+     * a flood PostgreSQL then spent 17 ms per alert instead of 1.7, for minutes at a time (issue #9). If the budget was
+     * lowered below the actions already in the window, the count stops at the new budget.
      */
     private long automaticSince(String type, Instant since, int budget) {
         return em.createQuery("select a.decidedAt from StoredAction a "
