@@ -1,20 +1,19 @@
 package dev.arbiter.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.arbiter.common.PlanSchema;
 
 /**
  * On PostgreSQL, the blast-radius budget count reads {@code ix_decision_action_budget} backwards and stops at the
@@ -30,46 +29,27 @@ class BudgetCountPlanTest {
             + " where action_type = 'isolate-host' and gate = 'auto'"
             + " and decided_at > timestamptz '2026-06-01 11:00:00+00' order by decided_at desc fetch first 5 rows only";
 
-    private String url;
-    private String user;
+    private PlanSchema schema;
 
     @BeforeEach
     void postgresOnly() throws SQLException {
-        assumeTrue("postgresql".equals(System.getProperty("testdb.kind")), "PostgreSQL only (mvn test -Ppostgres)");
-        url = System.getProperty("testdb.url");
-        user = System.getProperty("testdb.user", "postgres");
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
-        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").schemas(SCHEMA)
-                .createSchemas(true).load().migrate();
+        schema = PlanSchema.migrated(SCHEMA);
     }
 
     @AfterEach
     void dropIt() throws SQLException {
-        if (url != null) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + SCHEMA + " cascade");
-            }
-        }
+        PlanSchema.drop(schema);
     }
 
     @Test
     void theCountReadsTheBudgetIndexNewestFirstAndStopsAtTheBudget() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("insert into alert (id, source, external_id, title, category, severity, occurred_at,"
-                    + " received_at, raw_json) values ('00000000-0000-0000-0000-000000000001', 'edr', 'x', 't',"
-                    + " 'malware', 'high', now(), now(), '{}')");
-            s.execute("insert into decision (id, alert_id, source, decided_at, last_seen_at, ruleset_version,"
-                    + " risk_score, risk_level, priority, sla_minutes, factors_json, explanation_json, context_json,"
-                    + " principal_kind, principal_id, principal_name) values ('00000000-0000-0000-0000-000000000002',"
-                    + " '00000000-0000-0000-0000-000000000001', 'edr', now(), now(), 'v1', 50, 'medium', 'P3', 60,"
-                    + " '[]', '{}', '{}', 'system', 's', 's')");
+        try (Connection c = schema.connect(); Statement s = c.createStatement()) {
+            PlanSchema.insertDecision(s);
             // a flood's last half hour: most actions automatic (tickets, pages), a quarter isolations held for
             // approval once the budget was used up, and the 5 isolations that went out automatically
             s.execute("insert into decision_action (id, decision_id, position, action_type, target, impact, status,"
                     + " dmn_rule, gate, decided_at)"
-                    + " select gen_random_uuid(), '00000000-0000-0000-0000-000000000002', i,"
+                    + " select gen_random_uuid(), '" + PlanSchema.DECISION_ID + "', i,"
                     + " case when i % 4 = 0 then 'isolate-host' when i % 4 = 1 then 'page-on-call'"
                     + " else 'open-ticket' end,"
                     + " 'host-' || i, 'low', 'queued', 'r',"
@@ -80,13 +60,7 @@ class BudgetCountPlanTest {
                     + " and position in (4, 8, 12, 16, 20)");
             s.execute("analyze decision_action");
 
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rows = s.executeQuery("explain " + NEWEST_AUTOMATIC)) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-            assertThat(plan.toString()).contains("Backward using ix_decision_action_budget")
+            assertThat(PlanSchema.explain(s, NEWEST_AUTOMATIC)).contains("Backward using ix_decision_action_budget")
                     .doesNotContain("Parallel").doesNotContain("Sort");
 
             List<String> found = new ArrayList<>();
@@ -97,13 +71,5 @@ class BudgetCountPlanTest {
             }
             assertThat(found).containsExactly("host-20", "host-16", "host-12", "host-8", "host-4");
         }
-    }
-
-    private Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url, user, "");
-        try (Statement s = c.createStatement()) {
-            s.execute("set search_path to " + SCHEMA + ", public");
-        }
-        return c;
     }
 }

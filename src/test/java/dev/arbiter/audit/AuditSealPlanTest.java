@@ -1,20 +1,19 @@
 package dev.arbiter.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.arbiter.common.PlanSchema;
 
 /**
  * On PostgreSQL, the sealer's read of the oldest unsealed events uses the partial index of unsealed events (V21) even
@@ -30,33 +29,21 @@ class AuditSealPlanTest {
     private static final String UNSEALED = "select * from audit_event where chain_index is null order by seq"
             + " fetch first 1000 rows only";
 
-    private String url;
-    private String user;
+    private PlanSchema schema;
 
     @BeforeEach
     void postgresOnly() throws SQLException {
-        assumeTrue("postgresql".equals(System.getProperty("testdb.kind")), "PostgreSQL only (mvn test -Ppostgres)");
-        url = System.getProperty("testdb.url");
-        user = System.getProperty("testdb.user", "postgres");
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
-        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").schemas(SCHEMA)
-                .createSchemas(true).load().migrate();
+        schema = PlanSchema.migrated(SCHEMA);
     }
 
     @AfterEach
     void dropIt() throws SQLException {
-        if (url != null) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + SCHEMA + " cascade");
-            }
-        }
+        PlanSchema.drop(schema);
     }
 
     @Test
     void theSealerReadsTheUnsealedEventsFromTheirIndexWhenTheStatisticsSawABacklog() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = schema.connect(); Statement s = c.createStatement()) {
             // 200,000 events, of which the newest 20,000 are not sealed yet, as while a flood outpaces the sealer.
             // The planner's mistake needs a table large against the batch: reading the primary key until 1,000
             // unsealed rows turn up looks cheaper than fetching all 20,000 and sorting them.
@@ -71,14 +58,8 @@ class AuditSealPlanTest {
             s.execute("cluster audit_event using audit_event_pkey");
             s.execute("analyze audit_event");
 
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rows = s.executeQuery("explain " + UNSEALED)) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-            assertThat(plan.toString()).contains("ix_audit_event_unsealed").doesNotContain("audit_event_pkey")
-                    .doesNotContain("Sort");
+            assertThat(PlanSchema.explain(s, UNSEALED)).contains("ix_audit_event_unsealed")
+                    .doesNotContain("audit_event_pkey").doesNotContain("Sort");
 
             List<Long> unsealed = new ArrayList<>();
             try (ResultSet rows = s.executeQuery(UNSEALED.replace("select *", "select seq"))) {
@@ -97,13 +78,5 @@ class AuditSealPlanTest {
             // the oldest unsealed events, in order
             assertThat(unsealed).isEqualTo(expected.stream().sorted().limit(1000).toList());
         }
-    }
-
-    private Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url, user, "");
-        try (Statement s = c.createStatement()) {
-            s.execute("set search_path to " + SCHEMA + ", public");
-        }
-        return c;
     }
 }
