@@ -7,6 +7,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -89,6 +91,12 @@ public class AuditLog {
         event.priority = text(payload.get("priority"));
         event.actionType = text(payload.get("actionType"));
         event.rulesetVersion = text(payload.get("rulesetVersion"));
+        // The id comes from a block of the sequence that one lock guards for the whole service, and taking the next
+        // block reads the sequence on this transaction's connection. A transaction that had no connection yet took
+        // the lock and waited for one, while every connection was held by a transaction waiting for the lock, until
+        // the pool's acquisition timeout failed them (issue #9). So the connection comes first; the transaction keeps
+        // it to its end either way.
+        events.getEntityManager().unwrap(Session.class).doWork(connection -> { });
         events.persist(event);
         return event;
     }
