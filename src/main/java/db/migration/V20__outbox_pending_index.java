@@ -9,8 +9,9 @@ import org.flywaydb.core.api.migration.Context;
  * ranges, one per status, that PostgreSQL could not read in {@code due_at} order: it read every pending row and
  * sorted them. With a backlog of 203,000 queued rows after a benchmark's flood, each claim took 430 ms, plus 170 ms
  * of JIT compilation that the estimate triggered (issue #9). A partial index on {@code (due_at, id)} of the pending
- * rows alone is read in order and stops at the limit: 0.09 ms on the same table. Rows leave it when they are settled,
- * so it stays the size of the backlog.
+ * rows alone is read in order and stops at the limit: 0.09 ms on the same table. A settled row's entry stays in it
+ * until a vacuum removes it, so a claim from the start walks past those first; the worker goes on after its last batch
+ * instead ({@code DispatchWorker#runWhileFull}), and V22 drops {@code ix_dispatch_outbox_due} on PostgreSQL.
  * <p>
  * Java, because only PostgreSQL has partial indexes; on H2, the embedded default for small installations, the claim
  * keeps using {@code ix_dispatch_outbox_due}.

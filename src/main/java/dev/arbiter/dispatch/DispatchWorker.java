@@ -3,6 +3,7 @@ package dev.arbiter.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,9 @@ public class DispatchWorker {
     private static final Logger LOG = Logger.getLogger(DispatchWorker.class);
 
     private static final int PURGE_BATCH = 500;
+
+    /** In a run that goes on and on, claims start over from the oldest due row after this many batches. */
+    static final int BATCHES_BEFORE_STARTING_OVER = 50;
 
     private final Outbox outbox;
     private final WebhookSender sender;
@@ -56,10 +60,14 @@ public class DispatchWorker {
      * due rows it took (some are settled without sending: no responder, attempts used up).
      */
     public int runOnce() {
-        Outbox.Batch batch = outbox.claim(config.batchSize());
+        return runOnce(Optional.empty()).taken();
+    }
+
+    private Outbox.Batch runOnce(Optional<OutboxRepository.Position> after) {
+        Outbox.Batch batch = outbox.claim(config.batchSize(), after);
         List<Delivery> claimed = batch.deliveries();
         if (claimed.isEmpty()) {
-            return batch.taken();
+            return batch;
         }
         List<Delivery.Result> results = sender.send(claimed);
         for (int i = 0; i < claimed.size(); i++) {
@@ -74,18 +82,32 @@ public class DispatchWorker {
                 LOG.errorf(e, "Could not record the result of delivery %s; it will be retried after its lease", delivery.id());
             }
         }
-        return batch.taken();
+        return batch;
     }
 
-    /** Runs until a run takes less than a full batch; returns how many due rows it took in all. */
+    /**
+     * Runs until a run takes less than a full batch; returns how many due rows it took in all. Each batch goes on
+     * after the last row the one before looked at, instead of reading the due rows from the start again: rows settled
+     * since the last vacuum still sit at the start of the pending index. A row that becomes due behind that point (a
+     * callback whose predecessor was delivered, a row committed late, one another replica held) is taken when the
+     * claims start over: at the next run, or after {@link #BATCHES_BEFORE_STARTING_OVER} batches of this one.
+     */
     int runWhileFull() {
         int total = 0;
-        int taken;
-        do {
-            taken = runOnce();
-            total += taken;
-        } while (taken >= config.batchSize());
-        return total;
+        Optional<OutboxRepository.Position> after = Optional.empty();
+        for (int batches = 1; ; batches++) {
+            Outbox.Batch batch = runOnce(after);
+            total += batch.taken();
+            if (batch.taken() < config.batchSize()) {
+                return total;
+            }
+            after = nextStart(batches, batch);
+        }
+    }
+
+    /** Where the claim after the given full batch, the {@code batches}th of its run, starts: after it, or over. */
+    static Optional<OutboxRepository.Position> nextStart(int batches, Outbox.Batch batch) {
+        return batches % BATCHES_BEFORE_STARTING_OVER == 0 ? Optional.empty() : batch.last();
     }
 
     @Scheduled(identity = "arbiter-dispatch-purge", every = "${arbiter.dispatch.purge-interval:1h}",

@@ -74,12 +74,18 @@ class Outbox {
      * {@code lease-expired} attempt on record first. Rows with nowhere to go are settled as {@code no-responder}.
      */
     Batch claim(int limit) {
+        return claim(limit, Optional.empty());
+    }
+
+    /** As {@link #claim(int)}, taking only rows after {@code after} in the order rows are claimed. */
+    Batch claim(int limit, Optional<OutboxRepository.Position> after) {
         Instant now = clock.instant();
         List<Delivery> claimed = new ArrayList<>();
         Map<String, List<UUID>> statuses = new LinkedHashMap<>(); // written at the end, one statement per status
         BiConsumer<UUID, String> setStatus = (action, status) ->
                 statuses.computeIfAbsent(status, s -> new ArrayList<>()).add(action);
-        List<UUID> taken = rows.lockDue(now, limit);
+        OutboxRepository.Locked locked = rows.lockDue(now, limit, after);
+        List<UUID> taken = locked.ids();
         for (OutboxRow row : rows.byIds(taken)) {
             if (OutboxRow.DISPATCHED.equals(row.status)) {
                 // the lost attempt started when it was claimed, which is the row's last change
@@ -112,11 +118,14 @@ class Outbox {
                     destination.get().url(), destination.get().secret(), destination.get().timeout(), row.payload));
         }
         statuses.forEach((status, ids) -> actions.set(ids, status));
-        return new Batch(taken.size(), claimed);
+        return new Batch(taken.size(), claimed, locked.last());
     }
 
-    /** What one claim took: how many due rows, and those of them to send now. */
-    record Batch(int taken, List<Delivery> deliveries) {
+    /**
+     * What one claim took: how many due rows, and those of them to send now; and the last row it looked at, after
+     * which the next claim of the same run may go on.
+     */
+    record Batch(int taken, List<Delivery> deliveries, Optional<OutboxRepository.Position> last) {
     }
 
     /**

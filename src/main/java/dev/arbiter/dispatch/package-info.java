@@ -4,7 +4,8 @@
  * full jitter, every attempt recorded, dead letters visible and re-drivable. Rows are queued by observing
  * {@link dev.arbiter.decision.ActionReady} and {@link dev.arbiter.decision.DecisionChanged} inside the deciding
  * transaction; a worker on every replica claims due rows with {@code FOR UPDATE SKIP LOCKED} and a lease, batch after
- * batch while they come back full, so delivery is at least once and survives a killed replica. A backlog drains as
+ * batch while they come back full, each batch after the last row of the one before, so delivery is at least once and
+ * survives a killed replica. A backlog drains as
  * fast as the worker gets CPU: under a flood on two cores it falls behind and catches up once the flood ends (README,
  * Benchmark). It never decides anything and never calls a responder inside a database transaction.
  */

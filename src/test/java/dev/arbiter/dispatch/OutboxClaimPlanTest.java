@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,16 +55,90 @@ class OutboxClaimPlanTest {
                     .replace(":limit", "20");
             assertThat(PlanSchema.explain(s, claim)).contains("ix_dispatch_outbox_pending").doesNotContain("Sort");
 
-            List<String> due = new ArrayList<>();
-            try (ResultSet rows = s.executeQuery(claim.replace("select o.id", "select o.due_at"))) {
-                while (rows.next()) {
-                    due.add(rows.getString(1));
-                }
-            }
+            List<String> due = dueTimes(s, claim);
             // the oldest queued rows, in order: i = 2, 4, ..., 40
             assertThat(due).hasSize(20);
             assertThat(due.get(0)).startsWith("2026-01-01 00:00:02");
             assertThat(due.get(19)).startsWith("2026-01-01 00:00:40");
         }
+    }
+
+    @Test
+    void aClaimAfterAPositionStartsThereAndDoesNotWalkTheSettledRowsBeforeIt() throws SQLException {
+        try (Connection c = schema.connect(); Statement s = c.createStatement()) {
+            PlanSchema.insertDecision(s);
+            // no vacuum while the test runs: it would take the settled rows out of the index
+            s.execute("alter table dispatch_outbox set (autovacuum_enabled = false)");
+            s.execute(flood("queued", 1, 40000));
+            // the worker settled the oldest 30,000; until a vacuum their entries stay in the pending index
+            s.execute("update dispatch_outbox set status = 'no-responder'"
+                    + " where due_at <= timestamptz '2026-01-01 00:00:00+00' + 30000 * interval '1 second'");
+            s.execute("analyze dispatch_outbox");
+
+            String now = "timestamptz '2026-06-01 00:00:00+00'";
+            String fromStart = OutboxRepository.CANDIDATES.replace(":now", now).replace(":limit", "20");
+            String after = OutboxRepository.CANDIDATES_AFTER.replace(":now", now).replace(":limit", "20")
+                    .replace(":afterDue", "timestamptz '2026-01-01 00:00:00+00' + 30000 * interval '1 second'")
+                    .replace(":afterId", "'ffffffff-ffff-ffff-ffff-ffffffffffff'");
+
+            String plan = PlanSchema.explain(s, "(analyze, buffers) " + after);
+            assertThat(plan).contains("ix_dispatch_outbox_pending").contains("ROW(").doesNotContain("Sort");
+            // a few index pages and a heap page, against the hundreds a claim from the start reads
+            assertThat(buffers(plan)).isLessThan(20);
+            assertThat(buffers(PlanSchema.explain(s, "(analyze, buffers) " + fromStart))).isGreaterThan(100);
+
+            List<String> due = dueTimes(s, after);
+            // the next queued rows in order: 30,001 to 30,020 seconds past the start
+            assertThat(due).hasSize(20);
+            assertThat(due.get(0)).startsWith("2026-01-01 08:20:01");
+            assertThat(due.get(19)).startsWith("2026-01-01 08:20:20");
+        }
+    }
+
+    @Test
+    void aClaimAfterAPositionReadsThePendingIndexEvenWithStatisticsFromBeforeAFlood() throws SQLException {
+        try (Connection c = schema.connect(); Statement s = c.createStatement()) {
+            PlanSchema.insertDecision(s);
+            s.execute("alter table dispatch_outbox set (autovacuum_enabled = false)");
+            // statistics taken when 20,000 rows were there, all settled; then a flood of 20,000 more, queued
+            s.execute(flood("no-responder", 1, 20000));
+            s.execute("analyze dispatch_outbox");
+            s.execute(flood("queued", 20001, 40000));
+
+            String after = OutboxRepository.CANDIDATES_AFTER.replace(":now", "timestamptz '2026-06-01 00:00:00+00'")
+                    .replace(":limit", "20")
+                    .replace(":afterDue", "timestamptz '2026-01-01 00:00:00+00' + 25000 * interval '1 second'")
+                    .replace(":afterId", "'ffffffff-ffff-ffff-ffff-ffffffffffff'");
+            String plan = PlanSchema.explain(s, "(analyze, buffers) " + after);
+            assertThat(plan).contains("ix_dispatch_outbox_pending").doesNotContain("Sort");
+            assertThat(buffers(plan)).isLessThan(20);
+        }
+    }
+
+    /** Rows {@code from} to {@code to} of a run of outbox rows, one a second from the start of 2026. */
+    private static String flood(String status, int from, int to) {
+        return "insert into dispatch_outbox (id, kind, decision_id, event, payload, status, attempts, total_attempts,"
+                + " due_at, created_at, updated_at)"
+                + " select gen_random_uuid(), 'action', '" + PlanSchema.DECISION_ID + "', 'notify-soc', '{}', '" + status
+                + "', 0, 0, timestamptz '2026-01-01 00:00:00+00' + i * interval '1 second', now(), now()"
+                + " from generate_series(" + from + ", " + to + ") i";
+    }
+
+    /** The due times of the rows a claim returns, in its order. */
+    private static List<String> dueTimes(Statement s, String claim) throws SQLException {
+        List<String> due = new ArrayList<>();
+        try (ResultSet rows = s.executeQuery(claim)) {
+            while (rows.next()) {
+                due.add(rows.getString("due_at"));
+            }
+        }
+        return due;
+    }
+
+    /** The buffers the whole statement read: those of the plan's top node. */
+    private static int buffers(String plan) {
+        Matcher m = Pattern.compile("Buffers: shared hit=(\\d+)(?: read=(\\d+))?").matcher(plan);
+        assertThat(m.find()).as("buffers in %s", plan).isTrue();
+        return Integer.parseInt(m.group(1)) + (m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
     }
 }

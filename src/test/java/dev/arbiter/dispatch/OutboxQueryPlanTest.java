@@ -3,6 +3,8 @@ package dev.arbiter.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -28,19 +30,22 @@ class OutboxQueryPlanTest {
 
     @Test
     void claimingDueRowsReusesItsQueryPlan() throws Exception {
-        claimOnce(); // the first claim may cache its plan
+        // the first claims, from the start and after a position, may cache their plans
+        claimOnce(Optional.empty());
+        claimOnce(Optional.of(new OutboxRepository.Position(Instant.now(), UUID.randomUUID())));
         int before = QueryPlans.cached(factory);
         for (int i = 0; i < 25; i++) {
-            claimOnce();
+            claimOnce(Optional.empty());
+            claimOnce(Optional.of(new OutboxRepository.Position(Instant.now().minusSeconds(i), UUID.randomUUID())));
         }
         assertThat(QueryPlans.cached(factory)).isEqualTo(before);
     }
 
     /** Locks what is due, then rolls back: the other tests' deliveries stay as they were. */
-    private void claimOnce() throws Exception {
+    private void claimOnce(Optional<OutboxRepository.Position> after) throws Exception {
         transaction.begin();
         try {
-            rows.lockDue(Instant.now(), 20);
+            rows.lockDue(Instant.now(), 20, after);
         } finally {
             transaction.rollback();
         }
