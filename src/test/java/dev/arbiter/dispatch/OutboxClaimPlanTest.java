@@ -95,26 +95,6 @@ class OutboxClaimPlanTest {
         }
     }
 
-    @Test
-    void aClaimAfterAPositionReadsThePendingIndexEvenWithStatisticsFromBeforeAFlood() throws SQLException {
-        try (Connection c = schema.connect(); Statement s = c.createStatement()) {
-            PlanSchema.insertDecision(s);
-            s.execute("alter table dispatch_outbox set (autovacuum_enabled = false)");
-            // statistics taken when 20,000 rows were there, all settled; then a flood of 20,000 more, queued
-            s.execute(flood("no-responder", 1, 20000));
-            s.execute("analyze dispatch_outbox");
-            s.execute(flood("queued", 20001, 40000));
-
-            String after = OutboxRepository.CANDIDATES_AFTER.replace(":now", "timestamptz '2026-06-01 00:00:00+00'")
-                    .replace(":limit", "20")
-                    .replace(":afterDue", "timestamptz '2026-01-01 00:00:00+00' + 25000 * interval '1 second'")
-                    .replace(":afterId", "'ffffffff-ffff-ffff-ffff-ffffffffffff'");
-            String plan = PlanSchema.explain(s, "(analyze, buffers) " + after);
-            assertThat(plan).contains("ix_dispatch_outbox_pending").doesNotContain("Sort");
-            assertThat(buffers(plan)).isLessThan(20);
-        }
-    }
-
     /** Rows {@code from} to {@code to} of a run of outbox rows, one a second from the start of 2026. */
     private static String flood(String status, int from, int to) {
         return "insert into dispatch_outbox (id, kind, decision_id, event, payload, status, attempts, total_attempts,"
