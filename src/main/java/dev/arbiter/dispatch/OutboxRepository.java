@@ -64,7 +64,8 @@ class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
         NativeQuery<Object[]> query = candidates(after.isPresent() ? CANDIDATES_AFTER : CANDIDATES)
                 .setParameter("now", now)
                 .setParameter("limit", limit);
-        after.ifPresent(position -> query.setParameter("afterDue", position.dueAt()).setParameter("afterId", position.id()));
+        after.ifPresent(position -> query.setParameter("afterDue", position.dueAt())
+                .setParameter("afterId", position.id()));
         List<Object[]> candidates = query.getResultList();
         if (candidates.isEmpty()) {
             return new Locked(List.of(), Optional.empty());

@@ -70,7 +70,8 @@ class SmallPoolResourceTest {
             for (int i = 0; i < ALERTS; i++) {
                 // alerts naming a host and a user read their history first; alerts naming none take the id
                 // generator's lock before anything else touches the database
-                String body = Fixtures.alert(i % 2 == 0 ? "powershell-cradle.json" : "minimal.json", "pool-" + run + "-" + i);
+                String fixture = i % 2 == 0 ? "powershell-cradle.json" : "minimal.json";
+                String body = Fixtures.alert(fixture, "pool-" + run + "-" + i);
                 answers.add(pool.submit(() -> {
                     start.await();
                     return given().contentType(ContentType.JSON).body(body)

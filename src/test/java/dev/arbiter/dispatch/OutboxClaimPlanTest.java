@@ -99,8 +99,9 @@ class OutboxClaimPlanTest {
     private static String flood(String status, int from, int to) {
         return "insert into dispatch_outbox (id, kind, decision_id, event, payload, status, attempts, total_attempts,"
                 + " due_at, created_at, updated_at)"
-                + " select gen_random_uuid(), 'action', '" + PlanSchema.DECISION_ID + "', 'notify-soc', '{}', '" + status
-                + "', 0, 0, timestamptz '2026-01-01 00:00:00+00' + i * interval '1 second', now(), now()"
+                + " select gen_random_uuid(), 'action', '" + PlanSchema.DECISION_ID + "', 'notify-soc', '{}',"
+                + " '" + status + "', 0, 0,"
+                + " timestamptz '2026-01-01 00:00:00+00' + i * interval '1 second', now(), now()"
                 + " from generate_series(" + from + ", " + to + ") i";
     }
 

@@ -51,21 +51,25 @@ class OutboxPositionTest {
         assertThat(row.dueAt).isEqualTo(now);
 
         assertThat(lockDue(now, Optional.empty())).contains(row.id);
-        assertThat(lockDue(now, Optional.of(new OutboxRepository.Position(now.minusSeconds(1), row.id)))).contains(row.id);
+        assertThat(lockDue(now, after(now.minusSeconds(1), row.id))).contains(row.id);
         // the row itself is the position: the claim starts after it
-        assertThat(lockDue(now, Optional.of(new OutboxRepository.Position(now, row.id)))).doesNotContain(row.id);
-        assertThat(lockDue(now, Optional.of(new OutboxRepository.Position(now.plusSeconds(1), row.id)))).isEmpty();
+        assertThat(lockDue(now, after(now, row.id))).doesNotContain(row.id);
+        assertThat(lockDue(now, after(now.plusSeconds(1), row.id))).isEmpty();
     }
 
     @Test
     void aRunStartsOverFromTheOldestDueRowAfterAFixedNumberOfBatches() {
-        Optional<OutboxRepository.Position> last = Optional.of(new OutboxRepository.Position(Instant.EPOCH, new UUID(0, 1)));
+        Optional<OutboxRepository.Position> last = after(Instant.EPOCH, new UUID(0, 1));
         Outbox.Batch batch = new Outbox.Batch(20, List.of(), last);
         assertThat(DispatchWorker.nextStart(1, batch)).isEqualTo(last);
         assertThat(DispatchWorker.nextStart(DispatchWorker.BATCHES_BEFORE_STARTING_OVER - 1, batch)).isEqualTo(last);
         assertThat(DispatchWorker.nextStart(DispatchWorker.BATCHES_BEFORE_STARTING_OVER, batch)).isEmpty();
         assertThat(DispatchWorker.nextStart(DispatchWorker.BATCHES_BEFORE_STARTING_OVER + 1, batch)).isEqualTo(last);
         assertThat(DispatchWorker.nextStart(2 * DispatchWorker.BATCHES_BEFORE_STARTING_OVER, batch)).isEmpty();
+    }
+
+    private static Optional<OutboxRepository.Position> after(Instant dueAt, UUID id) {
+        return Optional.of(new OutboxRepository.Position(dueAt, id));
     }
 
     /** The ids a claim would lock, in a transaction rolled back: the rows stay as they were. */
