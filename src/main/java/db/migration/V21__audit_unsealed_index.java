@@ -12,8 +12,8 @@ import org.flywaydb.core.api.migration.Context;
  * events with statistics taken while 100,000 were unsealed, batch after batch while the backlog lasts (issue #9;
  * found while looking for the cause of minutes-long throughput collapses, which the blast-radius budget count turned
  * out to cause, see {@code Safeguards}). A partial index of the unsealed events alone is read in order and stops at
- * the limit whatever the statistics say: 0.46 ms on the same table. Events leave it when they are sealed, so it stays
- * the size of the sealer's backlog.
+ * the limit whatever the statistics say: 0.46 ms on the same table. A sealed event's entry stays in it until a vacuum
+ * removes it, so between vacuums a read from the start also passes those (as the dispatch claim did, see V22).
  * <p>
  * Java, because only PostgreSQL has partial indexes; on H2 the sealer keeps reading {@code ux_audit_event_chain}.
  */

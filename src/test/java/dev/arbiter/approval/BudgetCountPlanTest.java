@@ -9,9 +9,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.arbiter.common.PlanSchema;
 
@@ -23,23 +22,13 @@ import dev.arbiter.common.PlanSchema;
  */
 class BudgetCountPlanTest {
 
-    private static final String SCHEMA = "budget_count_plan";
     /** What Hibernate sends for {@code Safeguards.automaticSince} with a budget of 5 and a window of an hour. */
     private static final String NEWEST_AUTOMATIC = "select decided_at from decision_action"
             + " where action_type = 'isolate-host' and gate = 'auto'"
             + " and decided_at > timestamptz '2026-06-01 11:00:00+00' order by decided_at desc fetch first 5 rows only";
 
-    private PlanSchema schema;
-
-    @BeforeEach
-    void postgresOnly() throws SQLException {
-        schema = PlanSchema.migrated(SCHEMA);
-    }
-
-    @AfterEach
-    void dropIt() throws SQLException {
-        PlanSchema.drop(schema);
-    }
+    @RegisterExtension
+    final PlanSchema schema = new PlanSchema("budget_count_plan");
 
     @Test
     void theCountReadsTheBudgetIndexNewestFirstAndStopsAtTheBudget() throws SQLException {

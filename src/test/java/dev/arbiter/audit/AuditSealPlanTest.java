@@ -9,9 +9,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.arbiter.common.PlanSchema;
 
@@ -24,22 +23,12 @@ import dev.arbiter.common.PlanSchema;
  */
 class AuditSealPlanTest {
 
-    private static final String SCHEMA = "audit_seal_plan";
     /** What Hibernate sends for {@link AuditSealer#sealBatch()}'s query, with its limit. */
     private static final String UNSEALED = "select * from audit_event where chain_index is null order by seq"
             + " fetch first 1000 rows only";
 
-    private PlanSchema schema;
-
-    @BeforeEach
-    void postgresOnly() throws SQLException {
-        schema = PlanSchema.migrated(SCHEMA);
-    }
-
-    @AfterEach
-    void dropIt() throws SQLException {
-        PlanSchema.drop(schema);
-    }
+    @RegisterExtension
+    final PlanSchema schema = new PlanSchema("audit_seal_plan");
 
     @Test
     void theSealerReadsTheUnsealedEventsFromTheirIndexWhenTheStatisticsSawABacklog() throws SQLException {

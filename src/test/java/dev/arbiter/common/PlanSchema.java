@@ -9,43 +9,46 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A schema of its own in the PostgreSQL test database, with every migration applied, for the tests that check which
  * plan PostgreSQL chooses for a statement once a table holds a flood's rows (issue #9). They run only on PostgreSQL
- * ({@code mvn test -Ppostgres}): H2 has no partial indexes and plans differently. {@link #drop()} after each test.
+ * ({@code mvn test -Ppostgres}): H2 has no partial indexes and plans differently. Registered as a JUnit extension
+ * ({@code @RegisterExtension final PlanSchema schema = new PlanSchema("name")}): before each test it skips the test
+ * unless on PostgreSQL, else (re)creates the schema and migrates it; after each test it drops it.
  */
-public final class PlanSchema {
+public final class PlanSchema implements BeforeEachCallback, AfterEachCallback {
 
     /** The decision {@link #insertDecision(Statement)} stores, for rows that must reference one. */
     public static final String DECISION_ID = "00000000-0000-0000-0000-000000000002";
     private static final String ALERT_ID = "00000000-0000-0000-0000-000000000001";
 
     private final String name;
-    private final String url;
-    private final String user;
+    private final String url = System.getProperty("testdb.url");
+    private final String user = System.getProperty("testdb.user", "postgres");
+    private boolean migrated;
 
-    private PlanSchema(String name, String url, String user) {
+    public PlanSchema(String name) {
         this.name = name;
-        this.url = url;
-        this.user = user;
     }
 
-    /** Skips the test unless it runs on PostgreSQL; otherwise (re)creates the schema and migrates it. */
-    public static PlanSchema migrated(String name) throws SQLException {
+    @Override
+    public void beforeEach(ExtensionContext context) throws SQLException {
         assumeTrue("postgresql".equals(System.getProperty("testdb.kind")), "PostgreSQL only (mvn test -Ppostgres)");
-        PlanSchema schema = new PlanSchema(name, System.getProperty("testdb.url"),
-                System.getProperty("testdb.user", "postgres"));
-        schema.drop();
-        Flyway.configure().dataSource(schema.url, schema.user, "").locations("classpath:db/migration").schemas(name)
+        drop();
+        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").schemas(name)
                 .createSchemas(true).load().migrate();
-        return schema;
+        migrated = true;
     }
 
-    /** Drops the schema and everything in it; {@code schema} may be null (the test was skipped). */
-    public static void drop(PlanSchema schema) throws SQLException {
-        if (schema != null) {
-            schema.drop();
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
+        if (migrated) {
+            migrated = false;
+            drop();
         }
     }
 

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.arbiter.common.PlanSchema;
 
@@ -24,19 +23,9 @@ import dev.arbiter.common.PlanSchema;
  */
 class OutboxClaimPlanTest {
 
-    private static final String SCHEMA = "outbox_claim_plan";
 
-    private PlanSchema schema;
-
-    @BeforeEach
-    void postgresOnly() throws SQLException {
-        schema = PlanSchema.migrated(SCHEMA);
-    }
-
-    @AfterEach
-    void dropIt() throws SQLException {
-        PlanSchema.drop(schema);
-    }
+    @RegisterExtension
+    final PlanSchema schema = new PlanSchema("outbox_claim_plan");
 
     @Test
     void aClaimReadsTheOldestDueRowsFromThePendingIndexWithoutSortingTheBacklog() throws SQLException {
