@@ -59,18 +59,28 @@ class DecisionMapper {
         return new SsvcView(assessment.ssvcPatchPriority(), SsvcDecision.mostUrgentCisaLevel(assessment.ssvc()), perCve);
     }
 
+    /** The view of a stored decision, its factors, explanation and SSVC block read from their JSON columns. */
     DecisionView view(StoredDecision decision, String externalId, SuppressionService.Applied suppression) {
+        return view(decision, externalId, suppression, read(decision.factorsJson, FACTORS),
+                read(decision.explanationJson, new TypeReference<DecisionView.Explanation>() {
+                }), decision.ssvcJson != null ? read(decision.ssvcJson, new TypeReference<SsvcView>() {
+                }) : null);
+    }
+
+    /**
+     * The view of a decision just stored, from the objects its JSON columns were written from: reading back what was
+     * just written cost each alert three parses (issue #9).
+     */
+    DecisionView view(StoredDecision decision, String externalId, SuppressionService.Applied suppression,
+                      List<DecisionView.Factor> factors, DecisionView.Explanation explanation, SsvcView ssvc) {
         List<DecisionView.Action> actions = decision.actions.stream()
                 .map(a -> new DecisionView.Action(a.id, a.type, a.target, a.impact, a.status, a.gate, a.approvalId,
                         a.assumptions, a.notes))
                 .toList();
         return new DecisionView(decision.id, decision.alertId, decision.source, externalId, decision.decidedAt,
                 decision.occurrenceCount, decision.lastSeenAt, decision.rulesetVersion,
-                new DecisionView.Risk(decision.riskScore, decision.riskLevel, read(decision.factorsJson, FACTORS)),
-                decision.priority, decision.slaMinutes, actions, suppressed(suppression),
-                read(decision.explanationJson, new TypeReference<DecisionView.Explanation>() {
-                }), null, decision.ssvcJson != null ? read(decision.ssvcJson, new TypeReference<SsvcView>() {
-                }) : null);
+                new DecisionView.Risk(decision.riskScore, decision.riskLevel, factors),
+                decision.priority, decision.slaMinutes, actions, suppressed(suppression), explanation, null, ssvc);
     }
 
     /** The dry run's view; {@code gates} holds each action's preview, in the assessment's order. */

@@ -292,8 +292,10 @@ public class DecisionService {
         decision.riskLevel = assessment.level();
         decision.priority = assessment.priority();
         decision.slaMinutes = assessment.slaMinutes();
-        decision.factorsJson = write(mapper.factors(assessment));
-        decision.explanationJson = write(mapper.explanation(assessment));
+        List<DecisionView.Factor> factors = mapper.factors(assessment);
+        DecisionView.Explanation explanation = mapper.explanation(assessment);
+        decision.factorsJson = write(factors);
+        decision.explanationJson = write(explanation);
         decision.contextJson = write(Map.of("context", assessed.context(), "decisionTime", assessed.time(),
                 "vulnerabilities", assessed.vulnerabilities()));
         SsvcView ssvc = mapper.ssvc(assessment, assessed.vulnerabilities());
@@ -334,7 +336,7 @@ public class DecisionService {
         }
         audit.append(principal, AuditLog.DECISION_MADE, decision.id.toString(), decisionPayload(decision));
         decisionChanged.fire(new DecisionChanged(decision.id, "decided", decidedDetails(decision)));
-        return mapper.view(decision, alert.externalId(), suppression);
+        return mapper.view(decision, alert.externalId(), suppression, factors, explanation, ssvc);
     }
 
     private static Map<String, Object> decisionPayload(StoredDecision decision) {
