@@ -33,7 +33,6 @@ import dev.arbiter.intake.Alert;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.intake.StoredAlert;
 import dev.arbiter.ruleset.ActiveRuleset;
-import dev.arbiter.security.SeparationOfDuties;
 import dev.arbiter.suppression.SuppressionService;
 import dev.arbiter.vulnerability.VulnerabilityFacts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,7 +62,6 @@ public class DecisionService {
     private final DecisionConfig config;
     private final DecisionMapper mapper;
     private final ObjectMapper json;
-    private final SeparationOfDuties duties;
     private final Event<ActionReady> actionReady;
     private final DedupConfig dedup;
     private final SuppressionService suppressions;
@@ -75,10 +73,9 @@ public class DecisionService {
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
-                    SeparationOfDuties duties, Event<ActionReady> actionReady, DedupConfig dedup,
+                    Event<ActionReady> actionReady, DedupConfig dedup,
                     SuppressionService suppressions, VulnerabilityFacts vulnerabilities,
                     Event<DecisionChanged> decisionChanged, ActionGate gate, DedupClaims claims, DecisionHistory history) {
-        this.duties = duties;
         this.actionReady = actionReady;
         this.decisionChanged = decisionChanged;
         this.gate = gate;
@@ -328,7 +325,7 @@ public class DecisionService {
         if (fingerprint != null) {
             claims.claim(fingerprint, decision.id, decision.decidedAt, decision.decidedAt.minus(dedup.window()));
         }
-        duties.recordFirst(principal, decision.id.toString(), SeparationOfDuties.Duty.SUBMITTED);
+        // no duty row for the submitter: the decision names it (DecisionSubmitters), which four-eyes checks ask
         for (StoredAction action : decision.actions) {
             if (StoredAction.QUEUED.equals(action.status)) {
                 actionReady.fire(new ActionReady(decision.id, action.id, true));

@@ -10,9 +10,10 @@ import jakarta.transaction.Transactional;
 import dev.arbiter.common.Principal;
 
 /**
- * Separation of duties as a service: features record who did what to which subject (submitted a decision,
- * authored a ruleset version, voted on an approval) in the same transaction as the act, and ask before letting a
- * principal act again. Approvals call {@link #conflicts} before accepting a vote.
+ * Separation of duties as a service: features record who did what to which subject (authored a ruleset version,
+ * voted on an approval) in the same transaction as the act, and ask before letting a principal act again. Who
+ * submitted a decision is the decision's own record ({@link Submitters}). Approvals call {@link #conflicts} before
+ * accepting a vote.
  */
 @ApplicationScoped
 @Transactional
@@ -24,10 +25,12 @@ public class SeparationOfDuties {
     }
 
     private final DutyRepository duties;
+    private final Submitters submitters;
     private final Clock clock;
 
-    SeparationOfDuties(DutyRepository duties, Clock clock) {
+    SeparationOfDuties(DutyRepository duties, Submitters submitters, Clock clock) {
         this.duties = duties;
+        this.submitters = submitters;
         this.clock = clock;
     }
 
@@ -52,8 +55,13 @@ public class SeparationOfDuties {
         duties.persist(record);
     }
 
+    /**
+     * Whether the principal submitted the decision. Decisions stored before the decision became the record of its
+     * submitter also have a {@code SUBMITTED} ledger row; it names the same principal, so the decision answers for them
+     * too.
+     */
     public boolean submitted(Principal principal, String decisionId) {
-        return duties.has(principal, decisionId, Duty.SUBMITTED);
+        return submitters.submitted(principal, decisionId);
     }
 
     public boolean authored(Principal principal, String rulesetVersion) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,9 @@ class SeparationOfDutiesTest {
     @Inject
     SeparationOfDuties duties;
 
+    @Inject
+    DutyRepository ledger;
+
     @Test
     @TestSecurity(user = "sod-submitter", roles = Roles.INGEST)
     void submittingAnAlertRecordsWhoSubmittedTheDecision() {
@@ -36,6 +40,25 @@ class SeparationOfDutiesTest {
         assertThat(duties.submitted(APPROVER, decision)).isFalse();
         assertThat(duties.conflicts(SUBMITTER, decision, null, null)).containsExactly(Duty.SUBMITTED);
         assertThat(duties.conflicts(APPROVER, decision, null, null)).isEmpty();
+        Principal sameIdOtherKind = new Principal("api-key", SUBMITTER.id(), SUBMITTER.name());
+        assertThat(duties.submitted(sameIdOtherKind, decision)).isFalse();
+    }
+
+    @Test
+    @TestSecurity(user = "sod-submitter", roles = Roles.INGEST)
+    void theDecisionItselfNamesItsSubmitterWithoutALedgerRow() {
+        String decision = given().contentType(ContentType.JSON).body(Fixtures.alert("minimal.json", "sod-" + UUID.randomUUID()))
+                .when().post("/api/v1/alerts").then().statusCode(201).extract().path("id");
+
+        assertThat(ledgerRows(decision)).isZero();
+        assertThat(duties.submitted(SUBMITTER, decision)).isTrue();
+        assertThat(duties.submitted(SUBMITTER, UUID.randomUUID().toString())).isFalse();
+        assertThat(duties.submitted(SUBMITTER, "not-a-decision-id")).isFalse();
+    }
+
+    @Transactional
+    long ledgerRows(String subjectId) {
+        return ledger.count("subjectId", subjectId);
     }
 
     @Test
