@@ -34,18 +34,14 @@ public class SeparationOfDuties {
         this.clock = clock;
     }
 
-    /** Records that the principal performed the duty on the subject (idempotent). */
-    public void record(Principal principal, String subjectId, Duty duty) {
-        if (!duties.has(principal, subjectId, duty)) {
-            recordFirst(principal, subjectId, duty);
-        }
-    }
-
     /**
-     * Records the duty on a subject created in this transaction, which therefore has no duties yet: no need to look
-     * first. On any other subject use {@link #record}.
+     * Records that the principal performed the duty on the subject (idempotent). {@code SUBMITTED} needs no record:
+     * {@link #submitted} asks the decision.
      */
-    public void recordFirst(Principal principal, String subjectId, Duty duty) {
+    public void record(Principal principal, String subjectId, Duty duty) {
+        if (duties.has(principal, subjectId, duty)) {
+            return;
+        }
         DutyRecord record = new DutyRecord();
         record.subjectId = subjectId;
         record.duty = duty.name();
