@@ -31,8 +31,7 @@ class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
                   and e.status in ('queued', 'dispatched', 'failed')))""";
 
     /** The oldest due rows a worker may take, unlocked: parameters {@code :now} and {@code :limit}. */
-    static final String CANDIDATES = "select o.id, o.due_at from dispatch_outbox o where " + DUE + " and "
-            + NOT_BEHIND_AN_EARLIER_CALLBACK + " order by o.due_at, o.id limit :limit";
+    static final String CANDIDATES = candidatesWhere(DUE);
 
     /**
      * The same, after a position in that order ({@code :afterDue}, {@code :afterId}). Rows leave the pending index
@@ -40,9 +39,13 @@ class OutboxRepository implements PanacheRepositoryBase<OutboxRow, UUID> {
      * In a flood, with the worker far behind, that was 1,724 index pages (350,000 settled rows) before the first row
      * still queued, read again for each batch of 20 (issue #9).
      */
-    static final String CANDIDATES_AFTER = "select o.id, o.due_at from dispatch_outbox o where " + DUE
-            + " and (o.due_at, o.id) > (:afterDue, :afterId) and " + NOT_BEHIND_AN_EARLIER_CALLBACK
-            + " order by o.due_at, o.id limit :limit";
+    static final String CANDIDATES_AFTER = candidatesWhere(DUE + " and (o.due_at, o.id) > (:afterDue, :afterId)");
+
+    /** The rows meeting {@code condition} that a worker may take, in claim order, up to {@code :limit}. */
+    private static String candidatesWhere(String condition) {
+        return "select o.id, o.due_at from dispatch_outbox o where " + condition + " and "
+                + NOT_BEHIND_AN_EARLIER_CALLBACK + " order by o.due_at, o.id limit :limit";
+    }
 
     /** A place in the order in which due rows are claimed: due time, then id. */
     record Position(Instant dueAt, UUID id) {
