@@ -18,11 +18,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place that turns exceptions into RFC 9457 problem responses. Unexpected failures become a generic 500
- * whose body names no class and carries no stack trace; the log keeps the details.
+ * whose body names no class and carries no stack trace; the log keeps the details. A client that hangs up before its
+ * request body has arrived is not a failure of the service and is logged at debug level only.
  */
 public class ProblemMapper {
 
@@ -86,9 +88,29 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (clientHungUp(e)) {
+            LOG.debugf("The client closed the connection before its request to %s had arrived; nothing was stored",
+                    uri.getPath());
+            return respond(Problem.of(400, "incomplete-request", "Incomplete request",
+                    "The connection closed before the whole request had arrived; nothing was stored")
+                    .withInstance(uri.getPath()));
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; nothing was stored. The failure is logged.").withInstance(uri.getPath()));
+    }
+
+    /**
+     * Whether reading the request failed because its connection closed: Vert.x reports that as an
+     * {@link HttpClosedException} wrapped in the {@code IOException}s of the body reader.
+     */
+    static boolean clientHungUp(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String summary(int count) {

@@ -1,4 +1,4 @@
-package dev.arbiter.security;
+package dev.arbiter.common;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,13 +11,13 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /** Captures every log line (formatted, with stack traces) written while it is open. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final Logger root = Logger.getLogger("");
 
-    LogCapture() {
+    public LogCapture() {
         setLevel(Level.ALL);
         root.addHandler(this);
     }
@@ -33,7 +33,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         lines.add(line.toString());
     }
 
-    synchronized String all() {
+    public synchronized String all() {
         return String.join("\n", lines);
     }
 
