@@ -102,10 +102,12 @@ public class ProblemMapper {
 
     /**
      * Whether reading the request failed because its connection closed: Vert.x reports that as an
-     * {@link HttpClosedException} wrapped in the {@code IOException}s of the body reader.
+     * {@link HttpClosedException} wrapped in the {@code IOException}s of the body reader. Looks a few causes deep only,
+     * so a chain that loops back on itself ends too.
      */
     static boolean clientHungUp(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
             if (cause instanceof HttpClosedException) {
                 return true;
             }

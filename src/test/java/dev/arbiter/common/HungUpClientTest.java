@@ -68,6 +68,10 @@ class HungUpClientTest {
                 .isTrue();
         assertThat(ProblemMapper.clientHungUp(new IOException("No space left on device"))).isFalse();
         assertThat(ProblemMapper.clientHungUp(new IllegalStateException(new RuntimeException()))).isFalse();
+        IOException first = new IOException("first");
+        IOException second = new IOException("second", first);
+        first.initCause(second);
+        assertThat(ProblemMapper.clientHungUp(first)).isFalse();
     }
 
     private static String awaitLine(LogCapture log, String expected) throws InterruptedException {
