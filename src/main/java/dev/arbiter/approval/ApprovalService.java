@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.arbiter.audit.AuditLog;
+import dev.arbiter.common.Causes;
 import dev.arbiter.common.Ids;
 import dev.arbiter.common.Principal;
 import dev.arbiter.common.Problem;
@@ -558,30 +559,18 @@ public class ApprovalService implements ActionGate {
     }
 
     private static boolean isDuplicateVote(Throwable e) {
-        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && message.toLowerCase().contains("uq_approval_vote_principal")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, cause -> cause.getMessage() != null
+                && cause.getMessage().toLowerCase().contains("uq_approval_vote_principal"));
     }
 
     /** A lock wait that timed out, or a deadlock the database broke: the vote can simply be tried again. */
     private static boolean isLockFailure(Throwable e) {
-        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof jakarta.persistence.PessimisticLockException
-                    || cause instanceof jakarta.persistence.LockTimeoutException
-                    || cause instanceof org.hibernate.PessimisticLockException
-                    || cause instanceof org.hibernate.exception.LockAcquisitionException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("55P03")
-                        || sql.getSQLState().equals("40001") || sql.getSQLState().equals("HYT00"))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, cause -> cause instanceof jakarta.persistence.PessimisticLockException
+                || cause instanceof jakarta.persistence.LockTimeoutException
+                || cause instanceof org.hibernate.PessimisticLockException
+                || cause instanceof org.hibernate.exception.LockAcquisitionException
+                || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("55P03")
+                            || sql.getSQLState().equals("40001") || sql.getSQLState().equals("HYT00")));
     }
 }

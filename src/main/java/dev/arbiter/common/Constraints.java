@@ -3,6 +3,8 @@ package dev.arbiter.common;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 /** Recognises database constraint violations inside the exception chains Hibernate and the transaction manager throw. */
 public final class Constraints {
 
@@ -14,17 +16,10 @@ public final class Constraints {
      * as H2 and PostgreSQL spell names differently), or of any constraint when {@code name} is null.
      */
     public static boolean violated(Throwable failure, String name) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
-                if (name == null || contains(violation.getConstraintName(), name) || contains(violation.getMessage(), name)) {
-                    return true;
-                }
-            }
-            if (name != null && cause instanceof SQLException sql && contains(sql.getMessage(), name)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> (cause instanceof ConstraintViolationException violation
+                        && (name == null || contains(violation.getConstraintName(), name)
+                            || contains(violation.getMessage(), name)))
+                || (name != null && cause instanceof SQLException sql && contains(sql.getMessage(), name)));
     }
 
     private static boolean contains(String text, String name) {

@@ -102,17 +102,10 @@ public class ProblemMapper {
 
     /**
      * Whether reading the request failed because its connection closed: Vert.x reports that as an
-     * {@link HttpClosedException} wrapped in the {@code IOException}s of the body reader. Looks a few causes deep only,
-     * so a chain that loops back on itself ends too.
+     * {@link HttpClosedException} wrapped in the {@code IOException}s of the body reader.
      */
     static boolean clientHungUp(Throwable e) {
-        Throwable cause = e;
-        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
-            if (cause instanceof HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, HttpClosedException.class::isInstance);
     }
 
     private static String summary(int count) {

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
 
+import dev.arbiter.common.Causes;
 import dev.arbiter.common.Constraints;
 
 /**
@@ -55,11 +56,6 @@ class DedupClaims {
 
     /** Whether the failure means a concurrent decision claimed the fingerprint first. */
     static boolean lostRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof Taken) {
-                return true;
-            }
-        }
-        return Constraints.violated(failure, "dedup_claim");
+        return Causes.any(failure, Taken.class::isInstance) || Constraints.violated(failure, "dedup_claim");
     }
 }
