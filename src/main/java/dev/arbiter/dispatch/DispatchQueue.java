@@ -2,12 +2,15 @@ package dev.arbiter.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -40,9 +43,12 @@ class DispatchQueue {
     private final AlertRepository alerts;
     private final Clock clock;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transaction;
 
-    DispatchQueue(OutboxRepository rows, DecisionRepository decisions, AlertRepository alerts, Clock clock, ObjectMapper json) {
+    DispatchQueue(OutboxRepository rows, DecisionRepository decisions, AlertRepository alerts, Clock clock, ObjectMapper json,
+                  TransactionSynchronizationRegistry transaction) {
         this.rows = rows;
+        this.transaction = transaction;
         this.decisions = decisions;
         this.alerts = alerts;
         this.clock = clock;
@@ -81,20 +87,18 @@ class DispatchQueue {
 
     /** Queues the change for the requester's callback URL, if it gave one. */
     void onDecisionChanged(@Observes DecisionChanged change) {
-        StoredDecision decision = decisions.findByIdOptional(change.decisionId())
-                .orElseThrow(() -> new IllegalStateException("No decision " + change.decisionId()));
-        StoredAlert alert = alerts.findById(decision.alertId);
-        if (alert == null || alert.callbackUrl == null) {
+        Requester requester = requester(change.decisionId());
+        if (requester.callbackUrl() == null) {
             return;
         }
-        OutboxRow row = newRow(OutboxRow.CALLBACK, decision.id, change.change());
-        row.callbackUrl = alert.callbackUrl;
+        OutboxRow row = newRow(OutboxRow.CALLBACK, change.decisionId(), change.change());
+        row.callbackUrl = requester.callbackUrl();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deliveryId", row.id);
         body.put("change", change.change());
-        body.put("decisionId", decision.id);
-        body.put("decision", "/api/v1/decisions/" + decision.id);
-        body.put("alert", alert(decision, alert));
+        body.put("decisionId", change.decisionId());
+        body.put("decision", "/api/v1/decisions/" + change.decisionId());
+        body.put("alert", requester.alert());
         body.put("occurredAt", row.createdAt);
         body.put("details", change.details());
         row.payload = write(body);
@@ -116,11 +120,54 @@ class DispatchQueue {
     }
 
     private static Map<String, Object> alert(StoredDecision decision, StoredAlert stored) {
-        Map<String, Object> alert = new LinkedHashMap<>();
-        alert.put("id", decision.alertId);
-        alert.put("source", decision.source);
-        alert.put("externalId", stored.externalId);
-        return alert;
+        return new Requester(decision.alertId, decision.source, stored.externalId, stored.callbackUrl).alert();
+    }
+
+    /** The alert a decision answered, as callbacks and deliveries name it, and where its requester wants callbacks. */
+    record Requester(UUID alertId, String source, String externalId, String callbackUrl) {
+
+        Map<String, Object> alert() {
+            Map<String, Object> alert = new LinkedHashMap<>();
+            alert.put("id", alertId);
+            alert.put("source", source);
+            alert.put("externalId", externalId);
+            return alert;
+        }
+    }
+
+    /**
+     * Whom the decision answered. A decision this transaction made or loaded is read from its entity, with no
+     * statement. Otherwise four columns are read, not the decision and the alert with their JSON: the dispatch
+     * worker settles the actions of decisions nothing in its transaction loaded, and most alerts give no callback URL,
+     * so loading both rows to find that out was a wide read of each per settled action (issue #9). The query does not
+     * make Hibernate flush early: a transaction that changed the decision has it loaded, and an alert never changes.
+     */
+    private Requester requester(UUID decisionId) {
+        // one read per decision and transaction: the worker settles a decision's actions in the same batch
+        @SuppressWarnings("unchecked")
+        Map<UUID, Requester> known = (Map<UUID, Requester>) transaction.getResource(Requester.class);
+        if (known == null) {
+            known = new HashMap<>();
+            transaction.putResource(Requester.class, known);
+        }
+        return known.computeIfAbsent(decisionId, this::readRequester);
+    }
+
+    private Requester readRequester(UUID decisionId) {
+        EntityManager em = decisions.getEntityManager();
+        StoredDecision decision = em.getReference(StoredDecision.class, decisionId);
+        if (em.getEntityManagerFactory().getPersistenceUnitUtil().isLoaded(decision)) {
+            StoredAlert alert = alerts.findById(decision.alertId);
+            return new Requester(decision.alertId, decision.source, alert.externalId, alert.callbackUrl);
+        }
+        // Hibernate builds the record from the selected columns, in its constructor's order
+        return em.createQuery("""
+                        select d.alertId, d.source, a.externalId, a.callbackUrl
+                        from StoredDecision d join StoredAlert a on a.id = d.alertId
+                        where d.id = :decision""", Requester.class)
+                .setParameter("decision", decisionId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No decision " + decisionId));
     }
 
     private String write(Map<String, Object> body) {

@@ -3,6 +3,7 @@ package dev.arbiter.dispatch;
 import static dev.arbiter.dispatch.Receiver.Answer.status;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -143,7 +144,42 @@ class CallbackResourceTest {
         Receiver.Request callback = received.stream().filter(r -> r.json().path("change").asText().equals(change))
                 .findFirst().orElseThrow();
         Signatures.assertValid(callback, WebhookReceiver.CALLBACK_SECRET, clock.instant());
-        assertThat(JsonPath.from(callback.body()).getString("details.reason")).isEqualTo("test " + change);
+        JsonPath body = JsonPath.from(callback.body());
+        assertThat(body.getString("details.reason")).isEqualTo("test " + change);
+        // fired in a transaction that never loaded the decision: the requester is read from the database
+        assertThat(body.getString("decisionId")).isEqualTo(decisionId);
+        assertThat(body.getString("alert.id")).isNotBlank();
+        assertThat(body.getString("alert.source")).isEqualTo("edr");
+        assertThat(body.getString("alert.externalId")).isEqualTo(externalId);
+    }
+
+    @Test
+    void twoChangesOfADecisionInOneTransactionAreBothCalledBack() {
+        String decisionId = submit(receiver.url(CALLBACKS)).getString("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            changes.fire(new DecisionChanged(UUID.fromString(decisionId), "approved", Map.of("reason", "first")));
+            changes.fire(new DecisionChanged(UUID.fromString(decisionId), "expired", Map.of("reason", "second")));
+        });
+
+        worker.drain();
+
+        List<JsonPath> calledBack = receiver.received(CALLBACKS, externalId).stream()
+                .filter(r -> List.of("approved", "expired").contains(r.json().path("change").asText()))
+                .map(r -> JsonPath.from(r.body())).toList();
+        assertThat(calledBack).extracting(b -> b.getString("details.reason")).containsExactly("first", "second");
+        assertThat(calledBack).allSatisfy(b -> {
+            assertThat(b.getString("alert.externalId")).isEqualTo(externalId);
+            assertThat(b.getString("alert.source")).isEqualTo("edr");
+        });
+    }
+
+    @Test
+    void changeOfAnUnknownDecisionFailsItsTransaction() {
+        UUID unknown = UUID.randomUUID();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> changes.fire(
+                new DecisionChanged(unknown, "approved", Map.of()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("No decision " + unknown);
     }
 
     @Test
