@@ -48,11 +48,11 @@ class DispatchQueue {
     DispatchQueue(OutboxRepository rows, DecisionRepository decisions, AlertRepository alerts, Clock clock, ObjectMapper json,
                   TransactionSynchronizationRegistry transaction) {
         this.rows = rows;
-        this.transaction = transaction;
         this.decisions = decisions;
         this.alerts = alerts;
         this.clock = clock;
         this.json = json;
+        this.transaction = transaction;
     }
 
     /** Queues the action for its responder, once: a second event for the same action changes nothing. */
@@ -76,7 +76,7 @@ class DispatchQueue {
         body.put("impact", action.impact);
         body.put("decisionId", decision.id);
         body.put("priority", decision.priority);
-        body.put("alert", alert(decision, alerts.findById(decision.alertId)));
+        body.put("alert", requester(decision.id).alert());
         body.put("queuedAt", row.createdAt);
         row.payload = write(body);
         rows.persist(row);
@@ -117,10 +117,6 @@ class DispatchQueue {
         row.createdAt = now;
         row.updatedAt = now;
         return row;
-    }
-
-    private static Map<String, Object> alert(StoredDecision decision, StoredAlert stored) {
-        return new Requester(decision.alertId, decision.source, stored.externalId, stored.callbackUrl).alert();
     }
 
     /** The alert a decision answered, as callbacks and deliveries name it, and where its requester wants callbacks. */
