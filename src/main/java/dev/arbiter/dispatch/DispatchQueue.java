@@ -3,13 +3,20 @@ package dev.arbiter.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +33,9 @@ import dev.arbiter.decision.StoredAction;
 import dev.arbiter.decision.StoredDecision;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.intake.StoredAlert;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 
 /**
  * Puts deliveries into the outbox in the transaction of the change that calls for them: a ready action (automatic,
@@ -38,21 +48,25 @@ class DispatchQueue {
 
     private static final Logger LOG = Logger.getLogger(DispatchQueue.class);
 
+    static final String REQUESTERS = "dispatch-requesters";
+
     private final OutboxRepository rows;
     private final DecisionRepository decisions;
     private final AlertRepository alerts;
     private final Clock clock;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transaction;
+    private final CaffeineCache leftForWorker;
 
     DispatchQueue(OutboxRepository rows, DecisionRepository decisions, AlertRepository alerts, Clock clock, ObjectMapper json,
-                  TransactionSynchronizationRegistry transaction) {
+                  TransactionSynchronizationRegistry transaction, @CacheName(REQUESTERS) Cache leftForWorker) {
         this.rows = rows;
         this.decisions = decisions;
         this.alerts = alerts;
         this.clock = clock;
         this.json = json;
         this.transaction = transaction;
+        this.leftForWorker = leftForWorker.as(CaffeineCache.class);
     }
 
     /** Queues the action for its responder, once: a second event for the same action changes nothing. */
@@ -77,6 +91,7 @@ class DispatchQueue {
         body.put("decisionId", decision.id);
         body.put("priority", decision.priority);
         body.put("alert", requester(decision.id).alert());
+        answers().queued.add(decision.id);
         body.put("queuedAt", row.createdAt);
         row.payload = write(body);
         rows.persist(row);
@@ -132,23 +147,80 @@ class DispatchQueue {
     }
 
     /**
-     * Whom the decision answered. A decision this transaction made or loaded is read from its entity, with no
-     * statement. Otherwise four columns are read, not the decision and the alert with their JSON: the dispatch
-     * worker settles the actions of decisions nothing in its transaction loaded, and most alerts give no callback URL,
-     * so loading both rows to find that out was a wide read of each per settled action (issue #9). The query does not
-     * make Hibernate flush early: a transaction that changed the decision has it loaded, and an alert never changes.
+     * Whom the decision answered, which never changes once the decision is stored: an alert's source, external id and
+     * callback URL are written once. Looked up in this order, with no statement for the first three:
+     * <ol>
+     * <li>this transaction's answers (the worker settles a decision's actions in one batch);</li>
+     * <li>the answer left by the committed transaction that queued the decision's actions, taken once: the dispatch
+     * worker settles those actions moments later, in a transaction that has not loaded the decision;</li>
+     * <li>a decision this transaction made or loaded, read from its entity;</li>
+     * <li>four columns read, not the decision and the alert with their JSON (issue #9).</li>
+     * </ol>
+     * A rolled-back transaction leaves nothing, so a decision that was never stored is never found.
      */
     private Requester requester(UUID decisionId) {
-        // one read per decision and transaction: the worker settles a decision's actions in the same batch
-        @SuppressWarnings("unchecked")
-        Map<UUID, Requester> known = (Map<UUID, Requester>) transaction.getResource(Requester.class);
-        if (known == null) {
-            known = new HashMap<>();
-            transaction.putResource(Requester.class, known);
+        Map<UUID, Requester> known = answers().known;
+        Requester requester = known.get(decisionId);
+        if (requester == null) {
+            requester = take(decisionId).orElseGet(() -> readRequester(decisionId));
+            known.put(decisionId, requester);
         }
-        return known.computeIfAbsent(decisionId, this::readRequester);
+        return requester;
     }
 
+    /**
+     * The answer a committed transaction left for the worker, removed as it is taken: the cache then holds only the
+     * decisions whose queued actions are not settled yet, and stays far below its size bound while the worker keeps
+     * up. (Caffeine, once full, admits a new entry only if it is asked for more often than the one it would evict:
+     * entries that are asked for once would mostly be refused.)
+     */
+    private Optional<Requester> take(UUID decisionId) {
+        Optional<Requester> left = remembered(decisionId);
+        left.ifPresent(answer -> leftForWorker.invalidate(decisionId).await().indefinitely());
+        return left;
+    }
+
+    /** The answer a committed transaction left for the worker, if this replica holds it and nothing took it yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<Requester> remembered(UUID decisionId) {
+        CompletableFuture<Object> answer = leftForWorker.getIfPresent(decisionId);
+        return answer == null ? Optional.empty() : Optional.of((Requester) answer.join());
+    }
+
+    /** This transaction's answers, and the decisions it queued actions of, whose answers it leaves once it commits. */
+    private static final class Answers {
+        final Map<UUID, Requester> known = new HashMap<>();
+        final Set<UUID> queued = new HashSet<>();
+    }
+
+    private Answers answers() {
+        Answers answers = (Answers) transaction.getResource(Answers.class);
+        if (answers == null) {
+            Answers created = new Answers();
+            transaction.putResource(Answers.class, created);
+            transaction.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to write: the answers are the stored rows' own values
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        created.queued.forEach(id -> leftForWorker.put(id,
+                                CompletableFuture.completedFuture(created.known.get(id))));
+                    }
+                }
+            });
+            answers = created;
+        }
+        return answers;
+    }
+
+    /**
+     * Reads the requester. The query skips Hibernate's check for pending changes before it (a walk over every entity
+     * the transaction holds): a transaction that changed the decision has it loaded, and an alert never changes.
+     */
     private Requester readRequester(UUID decisionId) {
         EntityManager em = decisions.getEntityManager();
         StoredDecision decision = em.getReference(StoredDecision.class, decisionId);
@@ -162,6 +234,7 @@ class DispatchQueue {
                         from StoredDecision d join StoredAlert a on a.id = d.alertId
                         where d.id = :decision""", Requester.class)
                 .setParameter("decision", decisionId)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("No decision " + decisionId));
     }

@@ -16,6 +16,7 @@ public class RecordedEvents {
 
     private final List<ActionReady> ready = new CopyOnWriteArrayList<>();
     private final List<DecisionChanged> changes = new CopyOnWriteArrayList<>();
+    private final List<UUID> decided = new CopyOnWriteArrayList<>();
 
     void onReady(@Observes ActionReady event) {
         ready.add(event);
@@ -24,12 +25,19 @@ public class RecordedEvents {
     void onChange(@Observes DecisionChanged event) {
         if (!"decided".equals(event.change())) { // the first storing of a decision is not an approval's change
             changes.add(event);
+        } else {
+            decided.add(event.decisionId());
         }
     }
 
     /** The actions of this decision reported ready, in order. */
     public List<UUID> readyActions(UUID decisionId) {
         return ready.stream().filter(e -> e.decisionId().equals(decisionId)).map(ActionReady::actionId).toList();
+    }
+
+    /** Every decision reported stored, in order, including those whose transaction then rolled back. */
+    public List<UUID> decided() {
+        return List.copyOf(decided);
     }
 
     /** The changes reported for this decision, in order. */

@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.arbiter.approval.RecordedEvents;
 import dev.arbiter.audit.AuditRepository;
 import dev.arbiter.common.TestClock;
 import dev.arbiter.decision.DecisionChanged;
 import dev.arbiter.intake.Fixtures;
 import dev.arbiter.security.Roles;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -54,6 +57,16 @@ class CallbackResourceTest {
 
     @Inject
     Event<DecisionChanged> changes;
+
+    @Inject
+    DispatchQueue queue;
+
+    @Inject
+    RecordedEvents events;
+
+    @Inject
+    @CacheName(DispatchQueue.REQUESTERS)
+    Cache requesters;
 
     private final Receiver receiver = WebhookReceiver.receiver();
     private String externalId;
@@ -133,6 +146,8 @@ class CallbackResourceTest {
     @ValueSource(strings = {"approved", "rejected", "expired"})
     void approvalOutcomesAreCalledBack(String change) {
         String decisionId = submit(receiver.url(CALLBACKS)).getString("id");
+        // as on a replica that did not make the decision, or after a restart
+        requesters.invalidateAll().await().indefinitely();
         Map<String, Object> details = Map.of("actionId", UUID.randomUUID().toString(), "type", "isolate-host",
                 "reason", "test " + change);
         QuarkusTransaction.requiringNew().run(() -> changes.fire(new DecisionChanged(UUID.fromString(decisionId), change, details)));
@@ -180,6 +195,49 @@ class CallbackResourceTest {
                 new DecisionChanged(unknown, "approved", Map.of()))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("No decision " + unknown);
+    }
+
+    @Test
+    void requesterIsLeftForTheWorkerWhenTheDecisionCommitsAndTakenOnce() {
+        String callbackUrl = receiver.url(CALLBACKS);
+        UUID decisionId = UUID.fromString(submit(callbackUrl).getString("id"));
+
+        DispatchQueue.Requester requester = queue.remembered(decisionId).orElseThrow();
+        assertThat(requester.source()).isEqualTo("edr");
+        assertThat(requester.externalId()).isEqualTo(externalId);
+        assertThat(requester.callbackUrl()).isEqualTo(callbackUrl);
+        assertThat(given().when().get("/api/v1/decisions/" + decisionId).then().statusCode(200).extract()
+                .<String>path("alertId")).isEqualTo(requester.alertId().toString());
+
+        worker.drain();
+
+        assertThat(queue.remembered(decisionId)).isEmpty();
+        List<JsonPath> received = receiver.received(CALLBACKS, externalId).stream().map(r -> JsonPath.from(r.body()))
+                .toList();
+        assertThat(received).extracting(b -> b.getString("change")).containsExactly("decided", "dispatched");
+        assertThat(received.get(1).getString("alert.id")).isEqualTo(requester.alertId().toString());
+    }
+
+    @Test
+    void decisionRolledBackIsNotRememberedAndItsChangesFail() {
+        UUID first = UUID.fromString(submit(receiver.url(CALLBACKS)).getString("id"));
+        String body = alert(receiver.url(CALLBACKS));
+        int before = events.decided().size();
+
+        // the same alert again: assessed and stored anew, then refused by the unique constraint at commit
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/alerts")
+                .then().statusCode(200).body("id", equalTo(first.toString()));
+
+        List<UUID> rolledBack = events.decided().subList(before, events.decided().size()).stream()
+                .filter(id -> !id.equals(first)).toList();
+        assertThat(rolledBack).hasSize(1);
+        UUID never = rolledBack.get(0);
+        assertThat(queue.remembered(first)).isPresent();
+        assertThat(queue.remembered(never)).isEmpty();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> changes.fire(
+                new DecisionChanged(never, "approved", Map.of()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("No decision " + never);
     }
 
     @Test
