@@ -228,8 +228,8 @@ class CallbackResourceTest {
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/alerts")
                 .then().statusCode(200).body("id", equalTo(first.toString()));
 
-        List<UUID> rolledBack = events.decided().subList(before, events.decided().size()).stream()
-                .filter(id -> !id.equals(first)).toList();
+        List<UUID> decided = events.decided();
+        List<UUID> rolledBack = decided.subList(before, decided.size()).stream().filter(id -> !id.equals(first)).toList();
         assertThat(rolledBack).hasSize(1);
         UUID never = rolledBack.get(0);
         assertThat(queue.remembered(first)).isPresent();
