@@ -91,7 +91,7 @@ class DispatchQueue {
         body.put("decisionId", decision.id);
         body.put("priority", decision.priority);
         body.put("alert", requester(decision.id).alert());
-        answers().queued.add(decision.id);
+        leaveForWorker(decision.id);
         body.put("queuedAt", row.createdAt);
         row.payload = write(body);
         rows.persist(row);
@@ -196,8 +196,19 @@ class DispatchQueue {
     private Answers answers() {
         Answers answers = (Answers) transaction.getResource(Answers.class);
         if (answers == null) {
-            Answers created = new Answers();
-            transaction.putResource(Answers.class, created);
+            answers = new Answers();
+            transaction.putResource(Answers.class, answers);
+        }
+        return answers;
+    }
+
+    /**
+     * Leaves the decision's answer for the worker once this transaction commits. Only a transaction that queues an
+     * action registers for its completion: the worker's own transactions, which only ask, do not.
+     */
+    private void leaveForWorker(UUID decisionId) {
+        Answers answers = answers();
+        if (answers.queued.isEmpty()) {
             transaction.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -207,14 +218,13 @@ class DispatchQueue {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        created.queued.forEach(id -> leftForWorker.put(id,
-                                CompletableFuture.completedFuture(created.known.get(id))));
+                        answers.queued.forEach(id -> leftForWorker.put(id,
+                                CompletableFuture.completedFuture(answers.known.get(id))));
                     }
                 }
             });
-            answers = created;
         }
-        return answers;
+        answers.queued.add(decisionId);
     }
 
     /**
