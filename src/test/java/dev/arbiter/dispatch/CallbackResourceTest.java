@@ -190,11 +190,7 @@ class CallbackResourceTest {
 
     @Test
     void changeOfAnUnknownDecisionFailsItsTransaction() {
-        UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> changes.fire(
-                new DecisionChanged(unknown, "approved", Map.of()))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("No decision " + unknown);
+        assertChangeFailsAsUnknown(UUID.randomUUID());
     }
 
     @Test
@@ -234,10 +230,7 @@ class CallbackResourceTest {
         UUID never = rolledBack.get(0);
         assertThat(queue.remembered(first)).isPresent();
         assertThat(queue.remembered(never)).isEmpty();
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> changes.fire(
-                new DecisionChanged(never, "approved", Map.of()))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("No decision " + never);
+        assertChangeFailsAsUnknown(never);
     }
 
     @Test
@@ -297,6 +290,14 @@ class CallbackResourceTest {
                         .replace("\"category\"", "\"callbackUrl\": 42, \"category\""))
                 .when().post("/api/v1/alerts")
                 .then().statusCode(422).body("errors.field", hasItem("$.callbackUrl"));
+    }
+
+    /** A change of a decision that was never stored fails the transaction that fires it. */
+    private void assertChangeFailsAsUnknown(UUID decisionId) {
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> changes.fire(
+                new DecisionChanged(decisionId, "approved", Map.of()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("No decision " + decisionId);
     }
 
     private JsonPath submit(String callbackUrl) {
