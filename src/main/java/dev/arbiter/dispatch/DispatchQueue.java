@@ -12,11 +12,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -57,9 +57,11 @@ class DispatchQueue {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transaction;
     private final CaffeineCache leftForWorker;
+    private final Event<RequesterQueued> committed;
 
     DispatchQueue(OutboxRepository rows, DecisionRepository decisions, AlertRepository alerts, Clock clock, ObjectMapper json,
-                  TransactionSynchronizationRegistry transaction, @CacheName(REQUESTERS) Cache leftForWorker) {
+                  TransactionSynchronizationRegistry transaction, @CacheName(REQUESTERS) Cache leftForWorker,
+                  Event<RequesterQueued> committed) {
         this.rows = rows;
         this.decisions = decisions;
         this.alerts = alerts;
@@ -67,6 +69,7 @@ class DispatchQueue {
         this.json = json;
         this.transaction = transaction;
         this.leftForWorker = leftForWorker.as(CaffeineCache.class);
+        this.committed = committed;
     }
 
     /** Queues the action for its responder, once: a second event for the same action changes nothing. */
@@ -203,28 +206,24 @@ class DispatchQueue {
     }
 
     /**
-     * Leaves the decision's answer for the worker once this transaction commits. Only a transaction that queues an
-     * action registers for its completion: the worker's own transactions, which only ask, do not.
+     * Leaves the decision's answer for the worker once this transaction commits, once per decision: the event is
+     * observed after a successful commit only, so a rolled-back transaction leaves nothing.
      */
     private void leaveForWorker(UUID decisionId) {
         Answers answers = answers();
-        if (answers.queued.isEmpty()) {
-            transaction.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to write: the answers are the stored rows' own values
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        answers.queued.forEach(id -> leftForWorker.put(id,
-                                CompletableFuture.completedFuture(answers.known.get(id))));
-                    }
-                }
-            });
+        if (answers.queued.add(decisionId)) {
+            committed.fire(new RequesterQueued(decisionId, answers.known.get(decisionId)));
         }
-        answers.queued.add(decisionId);
+    }
+
+    /** A decision whose actions this transaction queued, and whom it answered. */
+    record RequesterQueued(UUID decisionId, Requester requester) {
+    }
+
+    /** Runs after the transaction has ended, so it needs none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequesterQueued queued) {
+        leftForWorker.put(queued.decisionId(), CompletableFuture.completedFuture(queued.requester()));
     }
 
     /**
