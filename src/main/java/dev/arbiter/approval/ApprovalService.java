@@ -313,11 +313,12 @@ public class ApprovalService implements ActionGate {
                 .map(v -> v.principalName).collect(Collectors.joining(", "));
         StoredAction action = action(request);
         action.status = StoredAction.APPROVED;
-        actionReady.fire(new ActionReady(request.decisionId, request.actionId));
-        decisionChanged.fire(new DecisionChanged(request.decisionId, "approved", changeDetails(request, null)));
         Map<String, Object> payload = facts(request);
         payload.put("approvals", request.approvals);
         audit.append(last, APPROVED, request.id.toString(), payload);
+        decisionChanged.fire(new DecisionChanged(request.decisionId, "approved", changeDetails(request, null)));
+        // last: an action with no responder is settled as it is queued, and that follows its approval
+        actionReady.fire(new ActionReady(request.decisionId, request.actionId));
     }
 
     private void markRejected(ApprovalRequest request, Instant now, Principal by, String reason) {

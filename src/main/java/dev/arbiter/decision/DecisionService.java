@@ -326,13 +326,15 @@ public class DecisionService {
             claims.claim(fingerprint, decision.id, decision.decidedAt, decision.decidedAt.minus(dedup.window()));
         }
         // no duty row for the submitter: the decision names it (DecisionSubmitters), which four-eyes checks ask
+        audit.append(principal, AuditLog.DECISION_MADE, decision.id.toString(), decisionPayload(decision));
+        decisionChanged.fire(new DecisionChanged(decision.id, "decided", decidedDetails(decision)));
+        // after the decision's own event and change: queuing an action may settle it at once (no responder), and the
+        // requester hears of that after it hears of the decision
         for (StoredAction action : decision.actions) {
             if (StoredAction.QUEUED.equals(action.status)) {
                 actionReady.fire(new ActionReady(decision.id, action.id, true));
             }
         }
-        audit.append(principal, AuditLog.DECISION_MADE, decision.id.toString(), decisionPayload(decision));
-        decisionChanged.fire(new DecisionChanged(decision.id, "decided", decidedDetails(decision)));
         return mapper.view(decision, alert.externalId(), suppression, factors, explanation, ssvc);
     }
 

@@ -41,6 +41,8 @@ import io.quarkus.cache.CaffeineCache;
  * Puts deliveries into the outbox in the transaction of the change that calls for them: a ready action (automatic,
  * or approval completed) for its responder, and every decision change for the requester's callback URL, if it gave
  * one. The row commits or rolls back with the change; the JSON body is fixed here, so every attempt sends the same.
+ * An action whose type has no responder is settled as {@code no-responder} here, not left for the worker
+ * ({@link Outbox#settleIfNoResponder}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -51,6 +53,7 @@ class DispatchQueue {
     static final String REQUESTERS = "dispatch-requesters";
 
     private final OutboxRepository rows;
+    private final Outbox outbox;
     private final DecisionRepository decisions;
     private final AlertRepository alerts;
     private final Clock clock;
@@ -59,10 +62,11 @@ class DispatchQueue {
     private final CaffeineCache leftForWorker;
     private final Event<RequesterQueued> committed;
 
-    DispatchQueue(OutboxRepository rows, DecisionRepository decisions, AlertRepository alerts, Clock clock, ObjectMapper json,
-                  TransactionSynchronizationRegistry transaction, @CacheName(REQUESTERS) Cache leftForWorker,
-                  Event<RequesterQueued> committed) {
+    DispatchQueue(OutboxRepository rows, Outbox outbox, DecisionRepository decisions, AlertRepository alerts,
+                  Clock clock, ObjectMapper json, TransactionSynchronizationRegistry transaction,
+                  @CacheName(REQUESTERS) Cache leftForWorker, Event<RequesterQueued> committed) {
         this.rows = rows;
+        this.outbox = outbox;
         this.decisions = decisions;
         this.alerts = alerts;
         this.clock = clock;
@@ -72,7 +76,10 @@ class DispatchQueue {
         this.committed = committed;
     }
 
-    /** Queues the action for its responder, once: a second event for the same action changes nothing. */
+    /**
+     * Queues the action for its responder, once: a second event for the same action changes nothing. Without a
+     * responder for its type, the row is inserted as {@code no-responder} and the action says so.
+     */
     void onActionReady(@Observes ActionReady ready) {
         // an action created in this transaction cannot be in the outbox yet: no need to look
         if (!ready.created() && rows.findForAction(ready.actionId()).isPresent()) {
@@ -94,9 +101,13 @@ class DispatchQueue {
         body.put("decisionId", decision.id);
         body.put("priority", decision.priority);
         body.put("alert", requester(decision.id).alert());
-        leaveForWorker(decision.id);
         body.put("queuedAt", row.createdAt);
         row.payload = write(body);
+        if (outbox.settleIfNoResponder(row, action)) {
+            rows.persist(row); // settled, listed with the dead letters; a re-drive queues it for the worker
+            return;
+        }
+        leaveForWorker(decision.id);
         rows.persist(row);
         if (!StoredAction.APPROVED.equals(action.status)) {
             action.status = StoredAction.QUEUED; // an approved action keeps saying so until it is dispatched

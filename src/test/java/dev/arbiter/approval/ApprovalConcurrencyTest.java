@@ -95,7 +95,7 @@ class ApprovalConcurrencyTest {
                 .containsExactly("approval." + status);
         assertThat(events.readyActions(decisionId).stream().filter(actionId::equals).count())
                 .isEqualTo(status.equals("approved") ? 1 : 0);
-        assertThat(events.changes(decisionId)).extracting(DecisionChanged::change).containsExactly(status);
+        assertThat(events.changes(decisionId, approvalId)).extracting(DecisionChanged::change).containsExactly(status);
     }
 
     @Test

@@ -97,7 +97,7 @@ class DedupResourceTest {
         assertThat(actionCount()).isEqualTo(actionsBefore);
         assertThat(alerts.findBySourceAndExternalId(source, "a-2")).isPresent();
         assertThat(audit.forSubject(first.getString("id"))).extracting(e -> e.type)
-                .containsExactly("decision.made", "alert.deduplicated");
+                .containsExactly("decision.made", "action.no-responder", "alert.deduplicated"); // page-on-call
 
         // The duplicate's own source and external id stay idempotent: a retry counts nothing new.
         JsonPath retried = submit("a-2", "web-77", Status.OK);

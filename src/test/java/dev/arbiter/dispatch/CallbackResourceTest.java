@@ -142,6 +142,28 @@ class CallbackResourceTest {
         assertThat(failed.getString("details.reason")).isEqualTo("the receiver refused it (HTTP 422); retrying cannot help");
     }
 
+    @Test
+    void requesterHearsOfAnActionWithoutResponderRightAfterTheDecision() {
+        String body = Fixtures.alert("powershell-cradle.json", externalId)
+                .replace("\"category\"", "\"callbackUrl\": \"" + receiver.url(CALLBACKS) + "\", \"category\"");
+        JsonPath decision = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/alerts").then().statusCode(201).extract().jsonPath();
+        String pageId = decision.getString("actions.find { it.type == 'page-on-call' }.id"); // no responder here
+        assertThat(decision.getString("actions.find { it.type == 'page-on-call' }.status")).isEqualTo("no-responder");
+
+        worker.drain();
+
+        List<Receiver.Request> received = receiver.received(CALLBACKS, externalId);
+        assertThat(received).extracting(r -> r.json().path("change").asText()).startsWith("decided", "failed")
+                .containsOnly("decided", "failed", "dispatched");
+        JsonPath decided = JsonPath.from(received.get(0).body());
+        assertThat(decided.getString("details.actions.find { it.type == 'page-on-call' }.status")).isEqualTo("queued");
+        JsonPath failed = JsonPath.from(received.get(1).body());
+        assertThat(failed.getString("details.actionId")).isEqualTo(pageId);
+        assertThat(failed.getString("details.status")).isEqualTo("no-responder");
+        assertThat(failed.getString("details.reason")).contains("no responder is configured for page-on-call");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"approved", "rejected", "expired"})
     void approvalOutcomesAreCalledBack(String change) {

@@ -188,7 +188,12 @@ class DispatchResourceTest {
     void actionTypeWithoutResponderIsMarkedAndListedWithTheDeadLetters() {
         JsonPath decision = submit("powershell-cradle.json");
         String decisionId = decision.getString("id");
-        externalId = "second-" + UUID.randomUUID(); // a second one in the same claim
+        // settled as it was queued, in the deciding transaction: the answer says so before any worker ran
+        assertThat(decision.getString("actions.find { it.type == 'page-on-call' }.status")).isEqualTo("no-responder");
+        assertThat(decision.getString("actions.find { it.type == 'open-ticket' }.status")).isEqualTo("queued");
+        assertThat(dispatches(decisionId).getString("items.find { it.event == 'page-on-call' }.status"))
+                .isEqualTo("no-responder");
+        externalId = "second-" + UUID.randomUUID();
         String secondId = submit("powershell-cradle.json").getString("id");
 
         worker.drain();
