@@ -68,6 +68,7 @@ public class DecisionService {
     private final VulnerabilityFacts vulnerabilities;
     private final Event<DecisionChanged> decisionChanged;
     private final ActionGate gate;
+    private final ActionResponders responders;
     private final DedupClaims claims;
     private final DecisionHistory history;
 
@@ -75,10 +76,12 @@ public class DecisionService {
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
                     Event<ActionReady> actionReady, DedupConfig dedup,
                     SuppressionService suppressions, VulnerabilityFacts vulnerabilities,
-                    Event<DecisionChanged> decisionChanged, ActionGate gate, DedupClaims claims, DecisionHistory history) {
+                    Event<DecisionChanged> decisionChanged, ActionGate gate, ActionResponders responders,
+                    DedupClaims claims, DecisionHistory history) {
         this.actionReady = actionReady;
         this.decisionChanged = decisionChanged;
         this.gate = gate;
+        this.responders = responders;
         this.claims = claims;
         this.history = history;
         this.rulesets = rulesets;
@@ -145,7 +148,15 @@ public class DecisionService {
         Assessed assessed = assess(alert);
         Instant now = assessed.time().now();
         return mapper.dryRun(alert, assessed.assessment(), assessed.vulnerabilities(), now, assessed.suppression(),
-                assessed.assessment().actions().stream().map(a -> gate.preview(a, now)).toList());
+                assessed.assessment().actions().stream().map(a -> preview(a, now)).toList());
+    }
+
+    /** What the gate would give the action now, and {@code no-responder} where nothing would take it, as on submit. */
+    private ActionGate.Preview preview(ProposedAction proposed, Instant now) {
+        ActionGate.Preview preview = gate.preview(proposed, now);
+        return StoredAction.QUEUED.equals(preview.status()) && !responders.hasResponder(proposed.type())
+                ? new ActionGate.Preview(preview.gate(), ActionStatuses.NO_RESPONDER, preview.notes())
+                : preview;
     }
 
     public Optional<DecisionView> find(UUID id) {
@@ -318,7 +329,11 @@ public class DecisionService {
         // updates it for every later change, so each action is written once, as gated
         List<ActionGate.Opening> openings = new ArrayList<>();
         for (int i = 0; i < decision.actions.size(); i++) {
-            openings.add(gate.apply(decision, decision.actions.get(i), assessment.actions().get(i), principal));
+            StoredAction action = decision.actions.get(i);
+            openings.add(gate.apply(decision, action, assessment.actions().get(i), principal));
+            if (StoredAction.QUEUED.equals(action.status) && !responders.hasResponder(action.type)) {
+                action.status = ActionStatuses.NO_RESPONDER; // its delivery is settled so on ActionReady, below
+            }
         }
         decisions.persist(decision);
         openings.forEach(ActionGate.Opening::open);
@@ -328,10 +343,10 @@ public class DecisionService {
         // no duty row for the submitter: the decision names it (DecisionSubmitters), which four-eyes checks ask
         audit.append(principal, AuditLog.DECISION_MADE, decision.id.toString(), decisionPayload(decision));
         decisionChanged.fire(new DecisionChanged(decision.id, "decided", decidedDetails(decision)));
-        // after the decision's own event and change: queuing an action may settle it at once (no responder), and the
-        // requester hears of that after it hears of the decision
+        // after the decision's own event and change: an action without a responder is settled as it is queued, and
+        // the requester hears of that after it hears of the decision
         for (StoredAction action : decision.actions) {
-            if (StoredAction.QUEUED.equals(action.status)) {
+            if (StoredAction.QUEUED.equals(action.status) || ActionStatuses.NO_RESPONDER.equals(action.status)) {
                 actionReady.fire(new ActionReady(decision.id, action.id, true));
             }
         }

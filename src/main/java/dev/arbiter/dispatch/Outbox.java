@@ -188,7 +188,8 @@ class Outbox {
      * {@code failed} change in the same transaction. A row queued for the worker cost an update of the row and of the
      * action a few seconds later, and in a flood the worker spent a tenth of the service's CPU on these and reached
      * deliveries that could go out that much later (issue #9). Call it before the row is persisted. Returns whether
-     * it settled the row; the action's status is then {@code no-responder}.
+     * it settled the row; the action's status is then {@code no-responder}. A new decision writes such an action with
+     * that status already ({@link dev.arbiter.decision.ActionResponders}), so it is not updated.
      */
     boolean settleIfNoResponder(OutboxRow row, StoredAction action) {
         if (responders.destinationOf(row).isPresent()) {

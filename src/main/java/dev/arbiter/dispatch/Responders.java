@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.arbiter.decision.ActionResponders;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -19,7 +20,7 @@ import io.quarkus.runtime.StartupEvent;
  * callback to the requester's URL, signed with the callback secret. Checks the configuration at start-up.
  */
 @ApplicationScoped
-class Responders {
+class Responders implements ActionResponders {
 
     private static final Logger LOG = Logger.getLogger(Responders.class);
     static final String DEFAULT = "default";
@@ -86,6 +87,11 @@ class Responders {
             return Optional.of(destination(row.event, byType.get(row.event)));
         }
         return config.defaultResponder().map(r -> destination(DEFAULT, r));
+    }
+
+    @Override
+    public boolean hasResponder(String actionType) {
+        return config.responders().containsKey(actionType) || config.defaultResponder().isPresent();
     }
 
     String missingReason(OutboxRow row) {

@@ -74,6 +74,9 @@ class EvaluateResourceTest {
         assertThat(submitted.getList("risk.factors")).isEqualTo(dryRun.getList("risk.factors"));
         assertThat(submitted.getList("actions.type")).isEqualTo(dryRun.getList("actions.type"));
         assertThat(submitted.getList("actions.target")).isEqualTo(dryRun.getList("actions.target"));
+        // page-on-call has no responder in the tests: the dry run says so, as the submission does
+        assertThat(dryRun.getString("actions.find { it.type == 'page-on-call' }.status")).isEqualTo("no-responder");
+        assertThat(submitted.getList("actions.status")).isEqualTo(dryRun.getList("actions.status"));
         assertThat(submitted.getMap("explanation")).isEqualTo(dryRun.getMap("explanation"));
     }
 

@@ -157,7 +157,8 @@ class CallbackResourceTest {
         assertThat(received).extracting(r -> r.json().path("change").asText()).startsWith("decided", "failed")
                 .containsOnly("decided", "failed", "dispatched");
         JsonPath decided = JsonPath.from(received.get(0).body());
-        assertThat(decided.getString("details.actions.find { it.type == 'page-on-call' }.status")).isEqualTo("queued");
+        assertThat(decided.getString("details.actions.find { it.type == 'page-on-call' }.status"))
+                .isEqualTo("no-responder");
         JsonPath failed = JsonPath.from(received.get(1).body());
         assertThat(failed.getString("details.actionId")).isEqualTo(pageId);
         assertThat(failed.getString("details.status")).isEqualTo("no-responder");

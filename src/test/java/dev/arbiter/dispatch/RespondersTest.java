@@ -34,6 +34,8 @@ class RespondersTest {
         Responders.Destination other = responders.destinationOf(action("block-ip")).orElseThrow();
         assertThat(other).isEqualTo(new Responders.Destination("default", URI.create("https://soar.example.org/hooks"),
                 "soar-secret", Duration.ofSeconds(10)));
+        assertThat(responders.hasResponder("isolate-host")).isTrue();
+        assertThat(responders.hasResponder("block-ip")).isTrue();
     }
 
     @Test
@@ -43,6 +45,8 @@ class RespondersTest {
                 "arbiter.dispatch.responders.\"isolate-host\".secret", "edr-secret"));
 
         assertThat(responders.destinationOf(action("block-ip"))).isEmpty();
+        assertThat(responders.hasResponder("block-ip")).isFalse();
+        assertThat(responders.hasResponder("isolate-host")).isTrue();
         assertThat(responders.missingReason(action("block-ip"))).isEqualTo(
                 "no responder is configured for block-ip (arbiter.dispatch.responders.\"block-ip\".url) and there is no default responder");
     }
