@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -154,9 +155,18 @@ public class DecisionService {
     /** What the gate would give the action now, and {@code no-responder} where nothing would take it, as on submit. */
     private ActionGate.Preview preview(ProposedAction proposed, Instant now) {
         ActionGate.Preview preview = gate.preview(proposed, now);
-        return StoredAction.QUEUED.equals(preview.status()) && !responders.hasResponder(proposed.type())
-                ? new ActionGate.Preview(preview.gate(), ActionStatuses.NO_RESPONDER, preview.notes())
-                : preview;
+        String status = dispatchStatus(preview.status(), proposed.type());
+        return Objects.equals(status, preview.status()) ? preview
+                : new ActionGate.Preview(preview.gate(), status, preview.notes());
+    }
+
+    /**
+     * The status an action of this type has once gated: {@code no-responder} instead of {@code queued} when no
+     * responder takes the type, so that such an action is written once, settled ({@link ActionResponders}).
+     */
+    private String dispatchStatus(String gated, String actionType) {
+        return StoredAction.QUEUED.equals(gated) && !responders.hasResponder(actionType)
+                ? ActionStatuses.NO_RESPONDER : gated;
     }
 
     public Optional<DecisionView> find(UUID id) {
@@ -331,9 +341,7 @@ public class DecisionService {
         for (int i = 0; i < decision.actions.size(); i++) {
             StoredAction action = decision.actions.get(i);
             openings.add(gate.apply(decision, action, assessment.actions().get(i), principal));
-            if (StoredAction.QUEUED.equals(action.status) && !responders.hasResponder(action.type)) {
-                action.status = ActionStatuses.NO_RESPONDER; // its delivery is settled so on ActionReady, below
-            }
+            action.status = dispatchStatus(action.status, action.type); // its delivery is settled on ActionReady, below
         }
         decisions.persist(decision);
         openings.forEach(ActionGate.Opening::open);

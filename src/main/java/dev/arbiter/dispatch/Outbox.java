@@ -186,7 +186,7 @@ class Outbox {
      * Settles an action that is being queued as {@code no-responder} at once when no responder is configured for its
      * type, instead of leaving it for the worker: the row is inserted settled, with its audit event and the requester's
      * {@code failed} change in the same transaction. A row queued for the worker cost an update of the row and of the
-     * action a few seconds later, and in a flood the worker spent a tenth of the service's CPU on these and reached
+     * action a few seconds later, and in a flood the worker took a tenth of the service's Java samples and reached
      * deliveries that could go out that much later (issue #9). Call it before the row is persisted. Returns whether
      * it settled the row; the action's status is then {@code no-responder}. A new decision writes such an action with
      * that status already ({@link dev.arbiter.decision.ActionResponders}), so it is not updated.

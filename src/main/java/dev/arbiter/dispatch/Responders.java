@@ -82,16 +82,21 @@ class Responders implements ActionResponders {
             return config.callback().secret().map(secret -> new Destination(CALLBACK, url, secret,
                     config.callback().timeout().orElse(config.timeout())));
         }
-        Map<String, DispatchConfig.Responder> byType = config.responders();
-        if (byType.containsKey(row.event)) {
-            return Optional.of(destination(row.event, byType.get(row.event)));
-        }
-        return config.defaultResponder().map(r -> destination(DEFAULT, r));
+        return actionDestination(row.event);
     }
 
     @Override
     public boolean hasResponder(String actionType) {
-        return config.responders().containsKey(actionType) || config.defaultResponder().isPresent();
+        return actionDestination(actionType).isPresent();
+    }
+
+    /** The responder configured for the action type, else the default one. */
+    private Optional<Destination> actionDestination(String actionType) {
+        Map<String, DispatchConfig.Responder> byType = config.responders();
+        if (byType.containsKey(actionType)) {
+            return Optional.of(destination(actionType, byType.get(actionType)));
+        }
+        return config.defaultResponder().map(r -> destination(DEFAULT, r));
     }
 
     String missingReason(OutboxRow row) {
