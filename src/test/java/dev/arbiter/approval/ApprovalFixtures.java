@@ -55,10 +55,14 @@ final class ApprovalFixtures {
 
     /** Submits one beacon naming all these hosts. */
     static JsonPath submitBeacon(Clock clock, List<String> hostnames) {
+        return as(SUBMITTER, Roles.INGEST, Roles.APPROVER).contentType(ContentType.JSON)
+                .body(beaconBody(clock, hostnames)).when().post("/api/v1/alerts").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** A beacon alert naming these hosts, with a fresh external id. */
+    static String beaconBody(Clock clock, List<String> hostnames) {
         String hosts = hostnames.stream().map(h -> "{ \"hostname\": \"" + h + "\" }").collect(Collectors.joining(", "));
-        String body = BEACON.formatted("beacon-" + UUID.randomUUID(), clock.instant().minus(Duration.ofMinutes(5)), hosts);
-        return as(SUBMITTER, Roles.INGEST, Roles.APPROVER).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/alerts").then().statusCode(201).extract().jsonPath();
+        return BEACON.formatted("beacon-" + UUID.randomUUID(), clock.instant().minus(Duration.ofMinutes(5)), hosts);
     }
 
     /** The approval id of the decision's action of this type. */

@@ -71,11 +71,14 @@ class SafeguardsResourceTest {
     @Test
     void theKillSwitchHoldsBackEveryActionUntilReleased() {
         clock.set(TestClock.START.plus(Duration.ofDays(200)));
-        setKillSwitch(Map.of("engaged", true, "reason", "incident 42: the EDR responder misfires"))
+        String changedAt = setKillSwitch(Map.of("engaged", true, "reason", "incident 42: the EDR responder misfires"))
                 .then().statusCode(200)
                 .body("engaged", equalTo(true))
                 .body("reason", equalTo("incident 42: the EDR responder misfires"))
-                .body("changedBy.name", equalTo("kill-switch-admin@example.test"));
+                .body("changedBy.name", equalTo("kill-switch-admin@example.test"))
+                .extract().path("changedAt");
+        String note = "kill switch engaged by kill-switch-admin@example.test at " + changedAt
+                + ": incident 42: the EDR responder misfires; every action waits for approval";
         as("switch-watcher", Roles.APPROVER).when().get("/api/v1/kill-switch").then().statusCode(200)
                 .body("engaged", equalTo(true));
 
@@ -84,8 +87,13 @@ class SafeguardsResourceTest {
 
         assertThat(decision.getList("actions.status")).containsOnly("pending-approval");
         assertThat(decision.getString("actions.find { it.type == 'open-ticket' }.gate")).isEqualTo("one-approver");
-        assertThat(decision.getList("actions.find { it.type == 'open-ticket' }.notes").get(0).toString())
-                .contains("kill switch engaged").contains("incident 42: the EDR responder misfires");
+        assertThat(decision.getList("actions.find { it.type == 'open-ticket' }.notes")).containsExactly(note);
+        // the dry run reads the switch outside any transaction, and says the same
+        JsonPath preview = as("switch-analyst", Roles.ANALYST).contentType(ContentType.JSON)
+                .body(ApprovalFixtures.beaconBody(clock, List.of("dev-build-07")))
+                .when().post("/api/v1/evaluate").then().statusCode(200).extract().jsonPath();
+        assertThat(preview.getList("actions.status")).containsOnly("pending-approval");
+        assertThat(preview.getList("actions.find { it.type == 'open-ticket' }.notes")).containsExactly(note);
         assertThat(decision.getString("actions.find { it.type == 'isolate-host' }.status")).isEqualTo("pending-approval");
         assertThat(events.readyActions(decisionId)).isEmpty();
         JsonPath ticketApproval = approval(approvalOf(decision, "open-ticket"));
