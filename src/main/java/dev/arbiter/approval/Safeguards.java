@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -22,7 +24,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import dev.arbiter.audit.AuditLog;
@@ -49,14 +50,16 @@ public class Safeguards {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transaction;
+    private final DataSource database;
 
     Safeguards(EntityManager em, ApprovalConfig config, AuditLog audit, Clock clock,
-               TransactionSynchronizationRegistry transaction) {
+               TransactionSynchronizationRegistry transaction, DataSource database) {
         this.em = em;
         this.config = config;
         this.audit = audit;
         this.clock = clock;
         this.transaction = transaction;
+        this.database = database;
     }
 
     /** The gate an action gets: the policy's, unless the kill switch or its type's budget holds an automatic action back. */
@@ -137,15 +140,20 @@ public class Safeguards {
         if (inTransaction && transaction.getResource(KILL_SWITCH_READ) instanceof Optional<?> known) {
             return (Optional<String>) known;
         }
-        Optional<String> note = em.unwrap(Session.class).doReturningWork(Safeguards::readKillSwitch);
+        Optional<String> note = readKillSwitch();
         if (inTransaction) {
             transaction.putResource(KILL_SWITCH_READ, note);
         }
         return note;
     }
 
-    private static Optional<String> readKillSwitch(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(KILL_SWITCH);
+    /**
+     * On a connection of the data source, which inside a transaction is the transaction's; outside one (a dry run) it
+     * goes back to the pool at once, where a session's statement would keep it until the request ends.
+     */
+    private Optional<String> readKillSwitch() {
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(KILL_SWITCH);
              ResultSet row = statement.executeQuery()) {
             if (!row.next() || !row.getBoolean(1)) {
                 return Optional.empty();
@@ -154,6 +162,8 @@ public class Safeguards {
             return Optional.of("kill switch engaged by " + row.getString(4) + " at "
                     + (changedAt == null ? null : changedAt.toInstant()) + ": " + row.getString(2)
                     + "; every action waits for approval");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the kill switch failed", e);
         }
     }
 
@@ -171,25 +181,26 @@ public class Safeguards {
      * lowered below the actions already in the window, the count stops at the new budget.
      */
     private long automaticSince(String type, Instant since, int budget) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(AUTOMATIC_SINCE)) {
-                statement.setString(1, type);
-                statement.setString(2, ApprovalRequirement.AUTO);
-                statement.setObject(3, since.atOffset(ZoneOffset.UTC));
-                statement.setInt(4, Math.max(budget, 1));
-                long count = 0;
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        count++;
-                    }
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(AUTOMATIC_SINCE)) {
+            statement.setString(1, type);
+            statement.setString(2, ApprovalRequirement.AUTO);
+            statement.setObject(3, since.atOffset(ZoneOffset.UTC));
+            statement.setInt(4, Math.max(budget, 1));
+            long count = 0;
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    count++;
                 }
-                return count;
             }
-        });
+            return count;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting the automatic " + type + " actions failed", e);
+        }
     }
 
     /**
-     * Run with JDBC, as the kill switch is: as a Hibernate query it cost five times what running it did (issue #9).
+     * Run with JDBC, as the kill switch is read: as a Hibernate query it cost five times what running it did (issue #9).
      * Written rows only: this transaction's pending actions are counted by the caller, not flushed first.
      */
     private static final String AUTOMATIC_SINCE = "select decided_at from decision_action"

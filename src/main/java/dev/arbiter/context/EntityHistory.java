@@ -1,5 +1,6 @@
 package dev.arbiter.context;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,10 +12,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
 
-import org.hibernate.Session;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.arbiter.engine.EntityHistoryFact;
 import dev.arbiter.intake.AlertRepository;
@@ -42,9 +42,8 @@ public class EntityHistory {
      * parses or plans it anew per alert. (A join over the unnested entities would be one text, but H2 does not let a
      * derived table see the outer query's columns.)
      *
-     * <p>Run with JDBC on the session's connection: as a Hibernate native query, setting the statement up (parsing it
-     * for parameters, mapping the result) took 4.9 % of the service's Java samples under load, and running it 0.3 %
-     * (issue #9). Each block binds {@link #PARAMETERS_PER_BLOCK} parameters, in the order {@link #bind} gives.
+     * <p>Run with JDBC: as a Hibernate native query, setting the statement up (parsing it for parameters, mapping the
+     * result) took 4.9 % of the service's Java samples under load, and running it 0.3 % (issue #9). Each block binds {@link #PARAMETERS_PER_BLOCK} parameters, in the order {@link #bind} gives.
      */
     private static final String BLOCK = """
             select %1$d,
@@ -61,13 +60,13 @@ public class EntityHistory {
     /** Most alerts name a host and an account; an alert naming more is read in several statements. */
     static final int ENTITIES_PER_STATEMENT = 4;
 
-    private final EntityManager em;
+    private final DataSource database;
     private final ContextConfig config;
     /** The statement for 1, 2, … {@link #ENTITIES_PER_STATEMENT} entities, at index n - 1. */
     private final List<String> statements;
 
-    EntityHistory(EntityManager em, ContextConfig config) {
-        this.em = em;
+    EntityHistory(DataSource database, ContextConfig config) {
+        this.database = database;
         this.config = config;
         this.statements = IntStream.rangeClosed(1, ENTITIES_PER_STATEMENT)
                 .mapToObj(n -> IntStream.range(0, n)
@@ -97,24 +96,30 @@ public class EntityHistory {
         return List.of(facts);
     }
 
+    /**
+     * On a connection of the data source's own, not the session's: a decision reads its context before its storing
+     * transaction begins, and outside a transaction a session keeps the connection a statement of its own took until
+     * the request ends, so each alert would hold one connection while waiting for another (SmallPoolResourceTest).
+     * Inside a transaction the data source hands out the transaction's connection.
+     */
     private void read(List<Entity> entities, Instant decisionTime, EntityHistoryFact[] facts, int offset) {
-        String sql = statements.get(entities.size() - 1);
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < entities.size(); i++) {
-                    bind(statement, i * PARAMETERS_PER_BLOCK, entities.get(i), decisionTime);
-                }
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        int i = row.getInt(1);
-                        int prior = row.getInt(2);
-                        double risk = row.getDouble(3); // 0 when null: no decided alert in the look-back
-                        facts[offset + i] = new EntityHistoryFact(entities.get(i).kind(), entities.get(i).name(), prior,
-                                config.historyWindowHours(), (int) Math.floor(risk), config.riskHalfLifeHours());
-                    }
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(statements.get(entities.size() - 1))) {
+            for (int i = 0; i < entities.size(); i++) {
+                bind(statement, i * PARAMETERS_PER_BLOCK, entities.get(i), decisionTime);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    int i = row.getInt(1);
+                    int prior = row.getInt(2);
+                    double risk = row.getDouble(3); // 0 when null: no decided alert in the look-back
+                    facts[offset + i] = new EntityHistoryFact(entities.get(i).kind(), entities.get(i).name(), prior,
+                            config.historyWindowHours(), (int) Math.floor(risk), config.riskHalfLifeHours());
                 }
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the history of " + entities + " failed", e);
+        }
     }
 
     /** One block's parameters, after the {@code before} of the blocks ahead of it. */
