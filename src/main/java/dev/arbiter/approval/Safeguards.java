@@ -149,7 +149,8 @@ public class Safeguards {
 
     /**
      * On a connection of the data source, which inside a transaction is the transaction's; outside one (a dry run) it
-     * goes back to the pool at once, where a session's statement would keep it until the request ends.
+     * goes back to the pool at once, where a connection lent to {@code Session.doWork} stays with the request's session
+     * until the request ends ({@link dev.arbiter.context.EntityHistory} says what that did).
      */
     private Optional<String> readKillSwitch() {
         try (Connection connection = database.getConnection();
@@ -200,7 +201,8 @@ public class Safeguards {
     }
 
     /**
-     * Run with JDBC, as the kill switch is read: as a Hibernate query it cost five times what running it did (issue #9).
+     * Run with JDBC, as the kill switch is read: as a Hibernate query it took 1.6 % of the service's Java samples under
+     * load, of which running it in the driver was 0.1 % (issue #9).
      * Written rows only: this transaction's pending actions are counted by the caller, not flushed first.
      */
     private static final String AUTOMATIC_SINCE = "select decided_at from decision_action"

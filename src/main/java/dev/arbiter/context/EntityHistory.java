@@ -43,7 +43,8 @@ public class EntityHistory {
      * derived table see the outer query's columns.)
      *
      * <p>Run with JDBC: as a Hibernate native query, setting the statement up (parsing it for parameters, mapping the
-     * result) took 4.9 % of the service's Java samples under load, and running it 0.3 % (issue #9). Each block binds {@link #PARAMETERS_PER_BLOCK} parameters, in the order {@link #bind} gives.
+     * result) took 4.9 % of the service's Java samples under load, and running it 0.3 % (issue #9). Each block binds
+     * {@link #PARAMETERS_PER_BLOCK} parameters, in the order {@link #bind} gives.
      */
     private static final String BLOCK = """
             select %1$d,
@@ -97,10 +98,10 @@ public class EntityHistory {
     }
 
     /**
-     * On a connection of the data source's own, not the session's: a decision reads its context before its storing
-     * transaction begins, and outside a transaction a session keeps the connection a statement of its own took until
-     * the request ends, so each alert would hold one connection while waiting for another (SmallPoolResourceTest).
-     * Inside a transaction the data source hands out the transaction's connection.
+     * On a connection of the data source, not the session's: a decision reads its context before its storing
+     * transaction begins, and outside a transaction a session keeps the connection it lent to {@code Session.doWork}
+     * until the request ends (its own queries give theirs back), so each alert held one connection while waiting for
+     * another (SmallPoolResourceTest). Inside a transaction the data source hands out the transaction's connection.
      */
     private void read(List<Entity> entities, Instant decisionTime, EntityHistoryFact[] facts, int offset) {
         try (Connection connection = database.getConnection();
@@ -123,7 +124,8 @@ public class EntityHistory {
     }
 
     /** One block's parameters, after the {@code before} of the blocks ahead of it. */
-    private void bind(PreparedStatement statement, int before, Entity entity, Instant decisionTime) throws SQLException {
+    private void bind(PreparedStatement statement, int before, Entity entity, Instant decisionTime)
+            throws SQLException {
         String name = AlertRepository.normalise(entity.name());
         int p = before;
         statement.setString(++p, entity.kind());
