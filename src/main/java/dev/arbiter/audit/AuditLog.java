@@ -82,11 +82,7 @@ public class AuditLog {
         event.principalName = principal.name();
         event.type = type;
         event.subjectId = subjectId;
-        try {
-            event.payload = ChainCodec.canonicalJson(json.writeValueAsString(payload));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Audit payload is not serialisable", e);
-        }
+        event.payload = ChainCodec.canonicalJsonOf(payload).orElseGet(() -> serialised(payload));
         event.decisionId = text(payload.get("decisionId"));
         event.priority = text(payload.get("priority"));
         event.actionType = text(payload.get("actionType"));
@@ -99,6 +95,15 @@ public class AuditLog {
         events.getEntityManager().unwrap(Session.class).doWork(connection -> { });
         events.persist(event);
         return event;
+    }
+
+    /** A payload with other values (numbers that are not integers, records, times…): as Jackson writes it, in RFC 8785. */
+    private String serialised(Map<String, ?> payload) {
+        try {
+            return ChainCodec.canonicalJson(json.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Audit payload is not serialisable", e);
+        }
     }
 
     private static String text(Object value) {
