@@ -105,17 +105,14 @@ public class ApprovalService implements ActionGate {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Opening apply(StoredDecision decision, StoredAction action, ProposedAction proposed, Principal principal) {
-        long unwritten = decision.actions.stream()
-                .filter(a -> a != action && a.type.equals(action.type) && ApprovalRequirement.AUTO.equals(a.gate))
-                .count();
-        Optional<Waiting> waiting = gate(decision.id, action, proposed, decision.rulesetVersion, unwritten, principal);
+        Optional<Waiting> waiting = gate(decision.id, action, proposed, decision.rulesetVersion, principal);
         return waiting.isEmpty() ? Opening.NONE : () -> open(waiting.get(), principal);
     }
 
     @Override
     @Transactional
     public Preview preview(ProposedAction proposed, Instant now) {
-        Safeguards.Gate gate = safeguards.gate(proposed, null, null, now, Principal.SYSTEM, false, 0);
+        Safeguards.Gate gate = safeguards.gate(proposed, null, null, now, Principal.SYSTEM, false);
         return new Preview(gate.gate(), gate.automatic() ? StoredAction.QUEUED : StoredAction.PENDING_APPROVAL, gate.notes());
     }
 
@@ -128,10 +125,9 @@ public class ApprovalService implements ActionGate {
      * {@link #open}), whose id the action already names.
      */
     private Optional<Waiting> gate(UUID decisionId, StoredAction action, ProposedAction proposed, String rulesetVersion,
-                                   long unwrittenAutomatic, Principal principal) {
+                                   Principal principal) {
         Instant now = clock.instant();
-        Safeguards.Gate gate = safeguards.gate(proposed, decisionId.toString(), action.id.toString(), now, principal, true,
-                unwrittenAutomatic);
+        Safeguards.Gate gate = safeguards.gate(proposed, decisionId.toString(), action.id.toString(), now, principal, true);
         action.gate = gate.gate();
         action.notes = gate.notes();
         if (gate.automatic()) {
@@ -455,7 +451,7 @@ public class ApprovalService implements ActionGate {
         action.impact = changed.impact();
         action.dmnRule = changed.rule();
         action.assumptions = changed.approval().assumptions();
-        Optional<Waiting> waiting = gate(decisionId, action, changed, rulesetVersion, 0, principal);
+        Optional<Waiting> waiting = gate(decisionId, action, changed, rulesetVersion, principal);
         waiting.ifPresent(w -> open(w, principal));
         ApprovalRequest successor = waiting.map(Waiting::request).orElse(null);
         old.replacedBy = successor != null ? successor.id : null;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Decides alerts: looks up context, assesses with the active ruleset, and stores alert, decision, actions and
- * audit events in one transaction. The same source and external id decide once: a second submission, even one
+ * audit events in one transaction, which decisions ready at the same moment share ({@link GroupCommit}). The same source and external id decide once: a second submission, even one
  * racing the first, gets the first decision (the database's unique constraint decides the race). An alert with the
  * fingerprint of a decision made inside the dedup window is stored and attached to that decision (occurrence count,
  * last seen) instead of getting new actions; an alert an analyst's suppression matches gets a decision that says so
@@ -72,19 +73,21 @@ public class DecisionService {
     private final ActionResponders responders;
     private final DedupClaims claims;
     private final DecisionHistory history;
+    private final GroupCommit groupCommit;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
                     Event<ActionReady> actionReady, DedupConfig dedup,
                     SuppressionService suppressions, VulnerabilityFacts vulnerabilities,
                     Event<DecisionChanged> decisionChanged, ActionGate gate, ActionResponders responders,
-                    DedupClaims claims, DecisionHistory history) {
+                    DedupClaims claims, DecisionHistory history, GroupCommit groupCommit) {
         this.actionReady = actionReady;
         this.decisionChanged = decisionChanged;
         this.gate = gate;
         this.responders = responders;
         this.claims = claims;
         this.history = history;
+        this.groupCommit = groupCommit;
         this.rulesets = rulesets;
         this.context = context;
         this.alerts = alerts;
@@ -120,7 +123,8 @@ public class DecisionService {
                     }
                 }
                 Assessed assessed = assess(alert);
-                DecisionView view = QuarkusTransaction.requiringNew().call(() -> store(alert, rawJson, assessed, fingerprint, principal));
+                DecisionView view = groupCommit.call(batchKeys(alert, fingerprint),
+                        () -> store(alert, rawJson, assessed, fingerprint, principal));
                 return new Submission(view, true);
             } catch (RuntimeException e) {
                 if (isDuplicateAlert(e)) {
@@ -133,6 +137,12 @@ public class DecisionService {
                 throw e;
             }
         }
+    }
+
+    /** What two decisions in one transaction must not share: the alert's identity, and the dedup fingerprint. */
+    private static Set<String> batchKeys(Alert alert, String fingerprint) {
+        String identity = "alert\u0000" + alert.source() + "\u0000" + alert.externalId();
+        return fingerprint == null ? Set.of(identity) : Set.of(identity, "fingerprint\u0000" + fingerprint);
     }
 
     /**

@@ -22,8 +22,8 @@ import dev.arbiter.common.PlanSchema;
  */
 class BudgetCountPlanTest {
 
-    /** What Hibernate sends for {@code Safeguards.automaticSince} with a budget of 5 and a window of an hour. */
-    private static final String NEWEST_AUTOMATIC = "select decided_at from decision_action"
+    /** What {@code Safeguards.automaticSince} sends with a budget of 5 and a window of an hour. */
+    private static final String NEWEST_AUTOMATIC = "select id from decision_action"
             + " where action_type = 'isolate-host' and gate = 'auto'"
             + " and decided_at > timestamptz '2026-06-01 11:00:00+00' order by decided_at desc fetch first 5 rows only";
 
@@ -53,7 +53,7 @@ class BudgetCountPlanTest {
                     .doesNotContain("Parallel").doesNotContain("Sort");
 
             List<String> found = new ArrayList<>();
-            try (ResultSet rows = s.executeQuery(NEWEST_AUTOMATIC.replace("select decided_at", "select target"))) {
+            try (ResultSet rows = s.executeQuery(NEWEST_AUTOMATIC.replace("select id", "select target"))) {
                 while (rows.next()) {
                     found.add(rows.getString(1));
                 }

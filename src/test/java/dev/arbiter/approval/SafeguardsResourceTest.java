@@ -58,6 +58,9 @@ class SafeguardsResourceTest {
     @Inject
     AuditRepository audit;
 
+    @Inject
+    dev.arbiter.decision.GroupCommitControl groupCommit;
+
     @BeforeEach
     void resetClock() {
         clock.reset();
@@ -181,6 +184,50 @@ class SafeguardsResourceTest {
         assertThat(exceeded).hasSize(2);
         assertThat(exceeded.get(0).payload).contains("\"used\":5");
         assertThat(exceeded.get(1).payload).contains("\"used\":5");
+    }
+
+    @Test
+    @Order(3) // two days after the first budget test, a day after the second
+    void decisionsStoredInOneTransactionCountEachOthersAutomaticActions() throws Exception {
+        clock.set(BUDGET_DAY.plus(Duration.ofDays(2)));
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String host = "budget-batch-" + i;
+            testInventory.asset(host, List.of(host), List.of(), "low", "development", "small");
+            bodies.add(ApprovalFixtures.beaconBody(clock, List.of(host)));
+        }
+        long batches = groupCommit.batches();
+        long grouped = groupCommit.grouped();
+        java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(7);
+        List<JsonPath> decisions = new java.util.ArrayList<>();
+        try {
+            groupCommit.hold();
+            List<java.util.concurrent.Future<JsonPath>> answers = new java.util.ArrayList<>();
+            for (String body : bodies) {
+                answers.add(requests.submit(() -> as(ApprovalFixtures.SUBMITTER, Roles.INGEST).contentType(ContentType.JSON)
+                        .body(body).when().post("/api/v1/alerts").then().statusCode(201).extract().jsonPath()));
+            }
+            groupCommit.releaseWhenQueued(bodies.size());
+            for (java.util.concurrent.Future<JsonPath> answer : answers) {
+                decisions.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            groupCommit.releaseWhenQueued(0);
+            requests.shutdownNow();
+        }
+
+        assertThat(groupCommit.batches() - batches).as("the seven decisions shared one transaction").isEqualTo(1);
+        assertThat(groupCommit.grouped() - grouped).isEqualTo(7);
+        List<String> statuses = decisions.stream()
+                .map(d -> d.getString("actions.find { it.type == 'isolate-host' }.status")).toList();
+        // none of the other decisions' actions is written when one is gated, yet only five go out automatically
+        assertThat(statuses).filteredOn("queued"::equals).hasSize(5);
+        assertThat(statuses).filteredOn("pending-approval"::equals).hasSize(2);
+        List<String> heldNotes = decisions.stream()
+                .filter(d -> d.getString("actions.find { it.type == 'isolate-host' }.status").equals("pending-approval"))
+                .map(d -> d.getString("actions.find { it.type == 'isolate-host' }.notes[0]")).toList();
+        assertThat(heldNotes).containsOnly("budget for isolate-host exceeded: 5 went out automatically in the last 60 "
+                + "minutes, the budget is 5; this one waits for approval");
     }
 
     private static io.restassured.response.Response setKillSwitch(Map<String, Object> body) {

@@ -1,0 +1,242 @@
+package dev.arbiter.decision;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Stores the decisions that are ready at the same moment in one transaction (group commit). A request thread with a
+ * decision to store queues it; while fewer than {@code transactions} batches are being written, it takes the queued
+ * decisions (its own and those of the threads waiting behind it, at most {@code max-alerts}) and writes them in one
+ * transaction, and the others wait for it. Under load that is one commit, one flush and one JDBC batch per table for
+ * several alerts instead of one each; a lone request writes its own alone and waits for no one.
+ *
+ * <p>A batch either commits whole or not at all. When it fails (a repeated alert hits the unique constraint, a
+ * dedup claim lost a race, a deadlock), each of its decisions is written again in a transaction of its own, so each
+ * request gets the outcome it would have got alone and no decision depends on another's. Two decisions with the same
+ * key (source and external id, or dedup fingerprint) are never written at the same time: the second waits until the
+ * first has committed, and is then written alone.
+ *
+ * <p>Hibernate groups a transaction's inserts by table in the order the tables first appear, which puts every alert
+ * before every decision only while nothing is written early: a flush between one decision's alert and its decision
+ * would send the next decision before its alert and fail the batch (it would then be stored one by one, correctly
+ * and slower). So nothing on the storing path may make Hibernate write pending rows: the budget count, for one, counts
+ * this transaction's actions without writing them ({@code approval.Safeguards}).
+ */
+@ApplicationScoped
+class GroupCommit {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+
+    private final int maxAlerts;
+    private final int transactions;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition written = lock.newCondition();
+    private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
+    /** The keys of the work in the batches being written (a key appears once: no two pieces of work share one). */
+    private final Set<String> beingWritten = new HashSet<>();
+    private int writing;
+    private boolean held;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong grouped = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+
+    GroupCommit(GroupCommitConfig config) {
+        this.maxAlerts = Math.max(1, config.maxAlerts());
+        this.transactions = Math.max(1, config.transactions());
+    }
+
+    /** Runs {@code work} in a transaction, perhaps shared with other work queued at the same time, and returns its result. */
+    <T> T call(Set<String> keys, Callable<T> work) {
+        if (maxAlerts == 1) {
+            return QuarkusTransaction.requiringNew().call(work);
+        }
+        Pending<T> mine = new Pending<>(keys, work);
+        lock.lock();
+        try {
+            queue.add(mine);
+            while (!mine.done) {
+                List<Pending<?>> batch = !held && writing < transactions ? take() : List.of();
+                if (batch.isEmpty()) {
+                    written.awaitUninterruptibly();
+                    continue;
+                }
+                writing++;
+                batch.forEach(pending -> beingWritten.addAll(pending.keys));
+                lock.unlock();
+                try {
+                    write(batch);
+                } finally {
+                    lock.lock();
+                    writing--;
+                    batch.forEach(pending -> beingWritten.removeAll(pending.keys));
+                    written.signalAll();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return mine.result();
+    }
+
+    /**
+     * The oldest queued work, up to the batch size, leaving for a later batch what shares a key with work taken or
+     * being written. Work that had to wait so is written alone: a second submission of an alert, or a second alert with
+     * a fingerprint, then finds the first one committed and fails (to be answered with the first decision, or attached
+     * to it), and failing alone it fails no batch.
+     */
+    private List<Pending<?>> take() {
+        List<Pending<?>> batch = new ArrayList<>(Math.min(maxAlerts, queue.size()));
+        Set<String> keys = new HashSet<>(beingWritten);
+        for (Iterator<Pending<?>> it = queue.iterator(); it.hasNext() && batch.size() < maxAlerts; ) {
+            Pending<?> next = it.next();
+            if (next.keys.stream().anyMatch(keys::contains)) {
+                next.contended = true;
+            } else if (!next.contended || batch.isEmpty()) {
+                keys.addAll(next.keys);
+                batch.add(next);
+                it.remove();
+                if (next.contended) {
+                    break;
+                }
+            }
+        }
+        return batch;
+    }
+
+    private void write(List<Pending<?>> batch) {
+        try {
+            writeBatch(batch);
+        } catch (Throwable e) {
+            // an Error out of the work or the transaction: each request of the batch gets it, none is left waiting
+            batch.forEach(pending -> pending.failed(e));
+        }
+    }
+
+    private void writeBatch(List<Pending<?>> batch) {
+        if (batch.size() == 1) {
+            batch.get(0).alone();
+            return;
+        }
+        List<Object> results;
+        try {
+            results = QuarkusTransaction.requiringNew().call(() -> {
+                List<Object> each = new ArrayList<>(batch.size());
+                for (Pending<?> pending : batch) {
+                    each.add(pending.work.call());
+                }
+                return each;
+            });
+        } catch (RuntimeException | Error e) {
+            // nothing of the batch was committed: each is written alone, and fails alone if it fails again
+            retried.incrementAndGet();
+            LOG.debugf("A batch of %d decisions was not stored (%s); each is stored again on its own", batch.size(), e);
+            batch.forEach(Pending::alone);
+            return;
+        }
+        batches.incrementAndGet();
+        grouped.addAndGet(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).succeeded(results.get(i));
+        }
+    }
+
+    /** Tests: queued work waits and no batch starts until {@link #release}, which lets one batch take what waits. */
+    void hold() {
+        lock.lock();
+        try {
+            held = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void release() {
+        lock.lock();
+        try {
+            held = false;
+            written.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Work queued and not yet taken into a batch. */
+    int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Batches of two or more committed, the decisions they held, and batches written again one by one. */
+    record Counts(long batches, long grouped, long retried) {
+    }
+
+    Counts counts() {
+        return new Counts(batches.get(), grouped.get(), retried.get());
+    }
+
+    /** Work waiting to be written, and once written its result or failure (set under the lock's happens-before). */
+    private static final class Pending<T> {
+
+        private final Set<String> keys;
+        private final Callable<T> work;
+        private volatile boolean done;
+        /** Had to wait for work with the same key (guarded by the lock). */
+        private boolean contended;
+        private Object result;
+        private Throwable failure;
+
+        Pending(Set<String> keys, Callable<T> work) {
+            this.keys = keys;
+            this.work = work;
+        }
+
+        void alone() {
+            try {
+                succeeded(QuarkusTransaction.requiringNew().call(work));
+            } catch (RuntimeException | Error e) {
+                failed(e);
+            }
+        }
+
+        void succeeded(Object value) {
+            result = value;
+            done = true;
+        }
+
+        void failed(Throwable e) {
+            if (!done) {
+                failure = e;
+                done = true;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        T result() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return (T) result;
+        }
+    }
+}

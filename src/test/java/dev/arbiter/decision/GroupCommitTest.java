@@ -1,0 +1,167 @@
+package dev.arbiter.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The batching itself, with work that only says which transaction it ran in and how often. */
+@QuarkusTest
+class GroupCommitTest {
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+    @Test
+    void workQueuedTogetherRunsInOneTransactionAndALoneCallWaitsForNoOne() throws Exception {
+        GroupCommit groupCommit = new GroupCommit(config(16, 1));
+
+        Object alone = groupCommit.call(Set.of("alone"), transactionKey("alone"));
+        List<Object> together = together(groupCommit,
+                List.of(transactionKey("a"), transactionKey("b"), transactionKey("c")), List.of("a", "b", "c"));
+
+        assertThat(alone).isNotNull();
+        assertThat(together).containsOnly(together.get(0)).doesNotContain(alone);
+        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(1, 3, 0));
+    }
+
+    @Test
+    void aBatchIsNoLargerThanItsMaximum() throws Exception {
+        GroupCommit groupCommit = new GroupCommit(config(2, 1));
+
+        List<Object> keys = together(groupCommit,
+                List.of(transactionKey("a"), transactionKey("b"), transactionKey("c")), List.of("a", "b", "c"));
+
+        assertThat(keys.get(0)).isEqualTo(keys.get(1));
+        assertThat(keys.get(2)).isNotEqualTo(keys.get(0));
+        assertThat(groupCommit.counts().batches()).isEqualTo(1);
+    }
+
+    @Test
+    void workThatFailsInABatchFailsAloneAndTheRestIsWrittenAgain() throws Exception {
+        GroupCommit groupCommit = new GroupCommit(config(16, 1));
+        Callable<Object> refused = () -> {
+            runs.computeIfAbsent("refused", k -> new AtomicInteger()).incrementAndGet();
+            throw new IllegalStateException("refused");
+        };
+        Callable<Object> broken = () -> {
+            runs.computeIfAbsent("broken", k -> new AtomicInteger()).incrementAndGet();
+            throw new AssertionError("broken");
+        };
+
+        List<Object> outcomes = together(groupCommit,
+                List.of(transactionKey("a"), refused, transactionKey("b"), broken), List.of("a", "r", "b", "x"));
+
+        assertThat(outcomes.get(0)).isNotInstanceOf(Throwable.class);
+        assertThat((Throwable) outcomes.get(1)).isInstanceOf(IllegalStateException.class).hasMessage("refused");
+        assertThat(outcomes.get(2)).isNotInstanceOf(Throwable.class).isNotEqualTo(outcomes.get(0));
+        // as alone: the transaction wraps an Error
+        assertThat((Throwable) outcomes.get(3)).isInstanceOf(RuntimeException.class)
+                .hasCauseInstanceOf(AssertionError.class).cause().hasMessage("broken");
+        assertThat(runs.get("a").get()).as("in the batch, then alone").isEqualTo(2);
+        assertThat(runs.get("refused").get()).isEqualTo(2);
+        assertThat(runs.get("broken").get()).as("the batch stopped at the refusal").isEqualTo(1);
+        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(0, 0, 1));
+    }
+
+    @Test
+    void workWithAKeyBeingWrittenWaitsAndIsThenWrittenAlone() throws Exception {
+        GroupCommit groupCommit = new GroupCommit(config(16, 2));
+
+        List<Object> keys = together(groupCommit,
+                List.of(transactionKey("first"), transactionKey("other"), transactionKey("second"), transactionKey("more")),
+                List.of("same", "other", "same", "more"));
+
+        assertThat(keys.get(0)).isEqualTo(keys.get(1)).isEqualTo(keys.get(3));
+        assertThat(keys.get(2)).isNotEqualTo(keys.get(0));
+        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(1, 3, 0));
+    }
+
+    @Test
+    void withABatchOfOneEachCallHasATransactionOfItsOwn() {
+        GroupCommit groupCommit = new GroupCommit(config(1, 2));
+
+        assertThat(groupCommit.call(Set.of("k"), transactionKey("a")))
+                .isNotEqualTo(groupCommit.call(Set.of("k"), transactionKey("b")));
+        assertThatThrownBy(() -> groupCommit.call(Set.of("k"), () -> {
+            throw new IllegalStateException("refused");
+        })).hasMessage("refused");
+        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(0, 0, 0));
+    }
+
+    /** Queues the work in this order while held, then releases; each result or failure, in the same order. */
+    private static List<Object> together(GroupCommit groupCommit, List<Callable<Object>> work, List<String> keys)
+            throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(work.size());
+        try {
+            groupCommit.hold();
+            List<Future<Object>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < work.size(); i++) {
+                Callable<Object> each = work.get(i);
+                Set<String> key = Set.of(keys.get(i));
+                outcomes.add(threads.submit(() -> {
+                    try {
+                        return groupCommit.call(key, each);
+                    } catch (RuntimeException | Error e) {
+                        return e;
+                    }
+                }));
+                int queued = i + 1;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (groupCommit.queued() < queued && System.nanoTime() < deadline) {
+                    Thread.sleep(2);
+                }
+                assertThat(groupCommit.queued()).isEqualTo(queued);
+            }
+            groupCommit.release();
+            List<Object> results = new java.util.ArrayList<>();
+            for (Future<Object> outcome : outcomes) {
+                results.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            groupCommit.release();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Work that counts its runs and returns the key of the transaction it ran in. */
+    private Callable<Object> transactionKey(String name) {
+        return () -> {
+            runs.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+            return transactions.getTransactionKey();
+        };
+    }
+
+    private static GroupCommitConfig config(int maxAlerts, int transactions) {
+        return new GroupCommitConfig() {
+            @Override
+            public int maxAlerts() {
+                return maxAlerts;
+            }
+
+            @Override
+            public int transactions() {
+                return transactions;
+            }
+        };
+    }
+}
