@@ -79,9 +79,10 @@ public class Safeguards {
      * audit event. Without, a preview that changes nothing. The count takes in the automatic actions of the type that
      * this transaction has gated and may not have written yet (earlier actions of the same decision, and of the other
      * decisions stored in the same transaction): it reads written rows and does not make the transaction write its
-     * pending rows first, so that each action row is inserted once, with its gate, rather than inserted and then updated.
+     * pending rows first, so that each action row is inserted once, with its gate, rather than inserted and updated.
      */
-    Gate gate(ProposedAction action, String decisionId, String actionId, Instant now, Principal principal, boolean record) {
+    Gate gate(ProposedAction action, String decisionId, String actionId, Instant now, Principal principal,
+              boolean record) {
         ApprovalRequirement policy = action.approval();
         if (!policy.automatic()) {
             // a table row that gates without saying for how long or whom falls back to the configured defaults
@@ -220,7 +221,8 @@ public class Safeguards {
                     counted.remove(rows.getObject(1).toString());
                 }
             }
-            // this transaction's actions are decided now, inside the window: those not among the rows read are unwritten
+            // this transaction's actions are decided now, inside the window: those not among the rows read are
+            // not written yet
             return written + counted.size();
         } catch (SQLException e) {
             throw new IllegalStateException("Counting the automatic " + type + " actions failed", e);

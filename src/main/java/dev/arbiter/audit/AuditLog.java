@@ -97,7 +97,7 @@ public class AuditLog {
         return event;
     }
 
-    /** A payload with other values (numbers that are not integers, records, times…): as Jackson writes it, in RFC 8785. */
+    /** A payload with other values (numbers not integers, records, times…): as Jackson writes it, in RFC 8785. */
     private String serialised(Map<String, ?> payload) {
         try {
             return ChainCodec.canonicalJson(json.writeValueAsString(payload));

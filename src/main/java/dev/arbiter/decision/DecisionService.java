@@ -41,8 +41,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Decides alerts: looks up context, assesses with the active ruleset, and stores alert, decision, actions and
- * audit events in one transaction, which decisions ready at the same moment share ({@link GroupCommit}). The same source and external id decide once: a second submission, even one
- * racing the first, gets the first decision (the database's unique constraint decides the race). An alert with the
+ * audit events in one transaction, which decisions ready at the same moment share ({@link GroupCommit}). The same
+ * source and external id decide once: a second submission, even one racing the first, gets the first decision (the
+ * database's unique constraint decides the race). An alert with the
  * fingerprint of a decision made inside the dedup window is stored and attached to that decision (occurrence count,
  * last seen) instead of getting new actions; an alert an analyst's suppression matches gets a decision that says so
  * and proposes no actions.

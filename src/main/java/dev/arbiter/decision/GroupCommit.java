@@ -59,7 +59,7 @@ class GroupCommit {
         this.transactions = Math.max(1, config.transactions());
     }
 
-    /** Runs {@code work} in a transaction, perhaps shared with other work queued at the same time, and returns its result. */
+    /** Runs {@code work} in a transaction, perhaps shared with other work queued at the same time; returns its result. */
     <T> T call(Set<String> keys, Callable<T> work) {
         if (maxAlerts == 1) {
             return QuarkusTransaction.requiringNew().call(work);

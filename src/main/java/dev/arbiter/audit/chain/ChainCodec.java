@@ -54,11 +54,11 @@ public final class ChainCodec {
     private static final long EXACT_INTEGER = 1L << 53;
 
     /**
-     * RFC 8785 text of a payload of maps with string keys, collections, strings, booleans, nulls and integers of at most
-     * 2^53, written directly; empty when it holds anything else, which the caller serialises and gives to
+     * RFC 8785 text of a payload of maps with string keys, collections, strings, booleans, nulls and integers of at
+     * most 2^53, written directly; empty when it holds anything else, which the caller serialises and gives to
      * {@link #canonicalJson(String)}. For such a payload the text is the one the library writes from Jackson's JSON:
-     * members sorted by UTF-16 code units, strings escaped as above, integers in decimal. Serialising, parsing and
-     * serialising again took 5 % of the service's Java samples under load, one payload per audit event (issue #9).
+     * members sorted by UTF-16 code units, strings escaped as RFC 8785 says, integers in decimal. Serialising, parsing
+     * and serialising again took 5 % of the service's Java samples under load, one payload per audit event (issue #9).
      */
     public static Optional<String> canonicalJsonOf(Map<String, ?> payload) {
         StringBuilder out = new StringBuilder(256);
@@ -72,7 +72,8 @@ public final class ChainCodec {
             string(out, text);
         } else if (value instanceof Boolean bool) {
             out.append(bool.booleanValue());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
             long number = ((Number) value).longValue();
             if (number > EXACT_INTEGER || number < -EXACT_INTEGER) {
                 return false;
