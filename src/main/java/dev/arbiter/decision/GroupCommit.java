@@ -117,16 +117,8 @@ class GroupCommit {
         return batch;
     }
 
+    /** Writes the batch; every piece of work in it ends done, with its result or its own failure. */
     private void write(List<Pending<?>> batch) {
-        try {
-            writeBatch(batch);
-        } catch (Throwable e) {
-            // an Error out of the work or the transaction: each request of the batch gets it, none is left waiting
-            batch.forEach(pending -> pending.failed(e));
-        }
-    }
-
-    private void writeBatch(List<Pending<?>> batch) {
         if (batch.size() == 1) {
             batch.get(0).alone();
             return;
@@ -192,7 +184,7 @@ class GroupCommit {
         return new Counts(batches.get(), grouped.get(), retried.get());
     }
 
-    /** Work waiting to be written, and once written its result or failure (set under the lock's happens-before). */
+    /** Work waiting to be written, and once written its result or failure (published by the volatile {@code done}). */
     private static final class Pending<T> {
 
         private final Set<String> keys;
@@ -222,10 +214,8 @@ class GroupCommit {
         }
 
         void failed(Throwable e) {
-            if (!done) {
-                failure = e;
-                done = true;
-            }
+            failure = e;
+            done = true;
         }
 
         @SuppressWarnings("unchecked")

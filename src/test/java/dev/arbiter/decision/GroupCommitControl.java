@@ -28,6 +28,11 @@ public class GroupCommitControl {
 
     /** Waits (30 s at most) until {@code decisions} are queued. */
     public void waitUntilQueued(int decisions) {
+        waitUntilQueued(groupCommit, decisions);
+    }
+
+    /** The same for a {@link GroupCommit} of a test's own. */
+    static void waitUntilQueued(GroupCommit groupCommit, int decisions) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (groupCommit.queued() < decisions) {
             if (System.nanoTime() > deadline) {

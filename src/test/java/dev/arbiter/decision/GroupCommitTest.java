@@ -125,10 +125,7 @@ class GroupCommitTest {
                     }
                 }));
                 int queued = i + 1;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (groupCommit.queued() < queued && System.nanoTime() < deadline) {
-                    Thread.sleep(2);
-                }
+                GroupCommitControl.waitUntilQueued(groupCommit, queued);
                 assertThat(groupCommit.queued()).isEqualTo(queued);
             }
             groupCommit.release();
