@@ -23,11 +23,13 @@ public class V23__decision_json_lz4 extends BaseJavaMigration {
         if (!Databases.postgres(context) || !lz4(context)) {
             return;
         }
-        Databases.onPostgresOnly(context, "alter table decision"
-                + " alter column context_json set compression lz4,"
-                + " alter column factors_json set compression lz4,"
-                + " alter column explanation_json set compression lz4,"
-                + " alter column ssvc_json set compression lz4");
+        try (Statement sql = context.getConnection().createStatement()) {
+            sql.execute("alter table decision"
+                    + " alter column context_json set compression lz4,"
+                    + " alter column factors_json set compression lz4,"
+                    + " alter column explanation_json set compression lz4,"
+                    + " alter column ssvc_json set compression lz4");
+        }
     }
 
     private static boolean lz4(Context context) throws Exception {
