@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
@@ -198,23 +199,10 @@ class SafeguardsResourceTest {
         }
         long batches = groupCommit.batches();
         long grouped = groupCommit.grouped();
-        java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(7);
-        List<JsonPath> decisions = new java.util.ArrayList<>();
-        try {
-            groupCommit.hold();
-            List<java.util.concurrent.Future<JsonPath>> answers = new java.util.ArrayList<>();
-            for (String body : bodies) {
-                answers.add(requests.submit(() -> as(ApprovalFixtures.SUBMITTER, Roles.INGEST).contentType(ContentType.JSON)
-                        .body(body).when().post("/api/v1/alerts").then().statusCode(201).extract().jsonPath()));
-            }
-            groupCommit.releaseWhenQueued(bodies.size());
-            for (java.util.concurrent.Future<JsonPath> answer : answers) {
-                decisions.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-        } finally {
-            groupCommit.releaseWhenQueued(0);
-            requests.shutdownNow();
-        }
+
+        List<JsonPath> decisions = groupCommit.together(bodies.stream().<Callable<JsonPath>>map(body -> () ->
+                as(ApprovalFixtures.SUBMITTER, Roles.INGEST).contentType(ContentType.JSON).body(body)
+                        .when().post("/api/v1/alerts").then().statusCode(201).extract().jsonPath()).toList());
 
         assertThat(groupCommit.batches() - batches).as("the seven decisions shared one transaction").isEqualTo(1);
         assertThat(groupCommit.grouped() - grouped).isEqualTo(7);

@@ -1,5 +1,13 @@
 package dev.arbiter.decision;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Lets tests of other packages line decisions up for one shared transaction ({@link GroupCommit}). */
@@ -12,27 +20,41 @@ public class GroupCommitControl {
         this.groupCommit = groupCommit;
     }
 
-    /** From now on decisions queue instead of being written. */
-    public void hold() {
-        groupCommit.hold();
+    /**
+     * Runs the calls while decisions are held, each once the one before it has queued its decision (so the queue holds
+     * them in this order), then lets one batch take them all; their results, in the same order.
+     */
+    public <T> List<T> together(List<Callable<T>> calls) throws Exception {
+        return together(groupCommit, calls);
     }
 
-    /** Once {@code decisions} are queued, lets them be written: one batch takes them all (up to its maximum size). */
-    public void releaseWhenQueued(int decisions) {
+    /** The same for a {@link GroupCommit} of a test's own. */
+    static <T> List<T> together(GroupCommit groupCommit, List<Callable<T>> calls) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
-            waitUntilQueued(decisions);
+            groupCommit.hold();
+            List<Future<T>> pending = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                pending.add(threads.submit(call));
+                waitUntilQueued(groupCommit, pending.size());
+                if (groupCommit.queued() != pending.size()) {
+                    throw new AssertionError(groupCommit.queued() + " decisions queued, not " + pending.size());
+                }
+            }
+            groupCommit.release();
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : pending) {
+                results.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return results;
         } finally {
             groupCommit.release();
+            threads.shutdownNow();
         }
     }
 
     /** Waits (30 s at most) until {@code decisions} are queued. */
-    public void waitUntilQueued(int decisions) {
-        waitUntilQueued(groupCommit, decisions);
-    }
-
-    /** The same for a {@link GroupCommit} of a test's own. */
-    static void waitUntilQueued(GroupCommit groupCommit, int decisions) {
+    private static void waitUntilQueued(GroupCommit groupCommit, int decisions) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (groupCommit.queued() < decisions) {
             if (System.nanoTime() > deadline) {

@@ -3,19 +3,13 @@ package dev.arbiter.decision;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.arbiter.audit.AuditLog;
@@ -47,19 +41,6 @@ class GroupCommitResourceTest {
 
     @Inject
     AlertRepository alerts;
-
-    private ExecutorService requests;
-
-    @BeforeEach
-    void startRequests() {
-        requests = Executors.newFixedThreadPool(8);
-    }
-
-    @AfterEach
-    void stopRequests() {
-        groupCommit.releaseWhenQueued(0);
-        requests.shutdownNow();
-    }
 
     @Test
     void alertsDecidedAtTheSameMomentAreStoredInOneTransaction() throws Exception {
@@ -129,21 +110,9 @@ class GroupCommitResourceTest {
 
     /** Submits the bodies in this order while the queue is held, then lets the queue go; answers in the same order. */
     private List<ExtractableResponse<Response>> submitTogether(List<String> bodies) throws Exception {
-        groupCommit.hold();
-        List<Future<ExtractableResponse<Response>>> pending = new ArrayList<>();
-        int queued = 0;
-        for (String body : bodies) {
-            pending.add(requests.submit(() -> given().contentType(ContentType.JSON).body(body)
-                    .when().post("/api/v1/alerts").then().extract()));
-            // one at a time, so the queue holds them in this order
-            groupCommit.waitUntilQueued(++queued);
-        }
-        groupCommit.releaseWhenQueued(bodies.size());
-        List<ExtractableResponse<Response>> answers = new ArrayList<>();
-        for (Future<ExtractableResponse<Response>> answer : pending) {
-            answers.add(answer.get(60, TimeUnit.SECONDS));
-        }
-        return answers;
+        return groupCommit.together(bodies.stream().<Callable<ExtractableResponse<Response>>>map(body -> () ->
+                given().contentType(ContentType.JSON).body(body).when().post("/api/v1/alerts").then().extract())
+                .toList());
     }
 
     private long storedAlerts(String name, String run) {

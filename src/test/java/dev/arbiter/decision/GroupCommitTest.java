@@ -3,15 +3,12 @@ package dev.arbiter.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -110,34 +107,19 @@ class GroupCommitTest {
     /** Queues the work in this order while held, then releases; each result or failure, in the same order. */
     private static List<Object> together(GroupCommit groupCommit, List<Callable<Object>> work, List<String> keys)
             throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(work.size());
-        try {
-            groupCommit.hold();
-            List<Future<Object>> outcomes = new java.util.ArrayList<>();
-            for (int i = 0; i < work.size(); i++) {
-                Callable<Object> each = work.get(i);
-                Set<String> key = Set.of(keys.get(i));
-                outcomes.add(threads.submit(() -> {
-                    try {
-                        return groupCommit.call(key, each);
-                    } catch (RuntimeException | Error e) {
-                        return e;
-                    }
-                }));
-                int queued = i + 1;
-                GroupCommitControl.waitUntilQueued(groupCommit, queued);
-                assertThat(groupCommit.queued()).isEqualTo(queued);
-            }
-            groupCommit.release();
-            List<Object> results = new java.util.ArrayList<>();
-            for (Future<Object> outcome : outcomes) {
-                results.add(outcome.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            groupCommit.release();
-            threads.shutdownNow();
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < work.size(); i++) {
+            Callable<Object> each = work.get(i);
+            Set<String> key = Set.of(keys.get(i));
+            calls.add(() -> {
+                try {
+                    return groupCommit.call(key, each);
+                } catch (RuntimeException | Error e) {
+                    return e;
+                }
+            });
         }
+        return GroupCommitControl.together(groupCommit, calls);
     }
 
     /** Work that counts its runs and returns the key of the transaction it ran in. */
