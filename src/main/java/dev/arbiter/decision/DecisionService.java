@@ -37,7 +37,6 @@ import dev.arbiter.intake.StoredAlert;
 import dev.arbiter.ruleset.ActiveRuleset;
 import dev.arbiter.suppression.SuppressionService;
 import dev.arbiter.vulnerability.VulnerabilityFacts;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Decides alerts: looks up context, assesses with the active ruleset, and stores alert, decision, actions and
@@ -118,7 +117,8 @@ public class DecisionService {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (fingerprint != null) {
-                    Optional<DecisionView> attached = QuarkusTransaction.requiringNew().call(() -> attach(alert, rawJson, fingerprint, principal));
+                    Optional<DecisionView> attached = groupCommit.call(batchKeys(alert, fingerprint),
+                            () -> attach(alert, rawJson, fingerprint, principal));
                     if (attached.isPresent()) {
                         return new Submission(attached.get(), false);
                     }
@@ -249,6 +249,11 @@ public class DecisionService {
     /**
      * Attaches the alert to the newest decision with its fingerprint inside the dedup window, if there is one: the
      * alert is stored (its own source and external id stay idempotent), the decision counts one more occurrence.
+     *
+     * <p>Written through {@link GroupCommit} like a new decision, with the same keys: in a flood most alerts repeat an
+     * open decision, and repeats of different decisions share a transaction (one transaction each cost a flood as much
+     * as deciding every alert, issue #9). Two repeats of one decision never share one, nor are they written at the same
+     * time, so no two transactions writing at once lock the same decision.
      */
     private Optional<DecisionView> attach(Alert alert, String rawJson, String fingerprint, Principal principal) {
         Instant now = clock.instant();

@@ -22,7 +22,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * decision to store queues it; while fewer than {@code transactions} batches are being written, it takes the queued
  * decisions (its own and those of the threads waiting behind it, at most {@code max-alerts}) and writes them in one
  * transaction, and the others wait for it. Under load that is one commit, one flush and one JDBC batch per table for
- * several alerts instead of one each; a lone request writes its own alone and waits for no one.
+ * several alerts instead of one each; a lone request writes its own alone and waits for no one. An alert that repeats
+ * an open decision (dedup) is attached the same way, with the same keys.
  *
  * <p>A batch either commits whole or not at all. When it fails (a repeated alert hits the unique constraint, a
  * dedup claim lost a race, a deadlock), each of its decisions is written again in a transaction of its own, so each

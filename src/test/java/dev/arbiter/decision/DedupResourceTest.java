@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,6 +73,9 @@ class DedupResourceTest {
 
     @Inject
     EntityManagerFactory factory;
+
+    @Inject
+    GroupCommitControl groupCommit;
 
     private String source;
 
@@ -149,6 +153,69 @@ class DedupResourceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * In a flood most alerts repeat an open decision. Repeats of different decisions that arrive together are attached
+     * in one transaction, as new decisions are stored (issue #9); each still gets the answer it would have got alone.
+     */
+    @Test
+    void repeatsOfDifferentDecisionsArrivingTogetherAreAttachedInOneTransaction() throws Exception {
+        List<String> hosts = List.of("web-90", "web-91", "web-92");
+        List<String> decisionIds = new ArrayList<>();
+        for (String host : hosts) {
+            decisionIds.add(submit(host + "-first", host, Status.CREATED).getString("id"));
+        }
+        clock.advance(Duration.ofMinutes(5));
+        long batches = groupCommit.batches();
+        long grouped = groupCommit.grouped();
+        long retried = groupCommit.retried();
+
+        List<ExtractableResponse<Response>> answers = submitTogether(
+                hosts.stream().map(host -> alert(host + "-again", host)).toList());
+
+        assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(Status.OK.getStatusCode());
+        assertThat(answers).extracting(answer -> answer.jsonPath().getString("id")).containsExactlyElementsOf(decisionIds);
+        assertThat(answers).extracting(answer -> answer.jsonPath().getInt("occurrences")).containsOnly(2);
+        assertThat(groupCommit.batches() - batches).as("one transaction").isEqualTo(1);
+        assertThat(groupCommit.grouped() - grouped).as("holding the three repeats").isEqualTo(3);
+        assertThat(groupCommit.retried()).isEqualTo(retried);
+        for (int i = 0; i < hosts.size(); i++) {
+            assertThat(alerts.findBySourceAndExternalId(source, hosts.get(i) + "-again")).isPresent();
+            assertThat(audit.forSubject(decisionIds.get(i))).extracting(e -> e.type)
+                    .filteredOn("alert.deduplicated"::equals).hasSize(1);
+        }
+    }
+
+    /**
+     * Two repeats of one decision are never attached in one transaction: the second waits until the first has
+     * committed, so transactions attaching at the same time never lock the same decision.
+     */
+    @Test
+    void twoRepeatsOfOneDecisionAreAttachedOneAfterTheOther() throws Exception {
+        String first = submit("e-1", "web-93", Status.CREATED).getString("id");
+        String other = submit("e-2", "web-94", Status.CREATED).getString("id");
+        long batches = groupCommit.batches();
+        long grouped = groupCommit.grouped();
+        long retried = groupCommit.retried();
+
+        List<ExtractableResponse<Response>> answers = submitTogether(
+                List.of(alert("e-3", "web-93"), alert("e-4", "web-94"), alert("e-5", "web-93")));
+
+        assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(Status.OK.getStatusCode());
+        assertThat(answers).extracting(answer -> answer.jsonPath().getString("id")).containsExactly(first, other, first);
+        assertThat(answers).extracting(answer -> answer.jsonPath().getInt("occurrences")).containsExactly(2, 2, 3);
+        assertThat(groupCommit.batches() - batches).as("the first two together, the third alone").isEqualTo(1);
+        assertThat(groupCommit.grouped() - grouped).isEqualTo(2);
+        assertThat(groupCommit.retried()).as("nothing failed").isEqualTo(retried);
+        given().when().get("/api/v1/decisions/" + first).then().statusCode(200).body("occurrences", equalTo(3));
+    }
+
+    /** Submits the bodies in this order while the queue is held, then lets it go; the answers in the same order. */
+    private List<ExtractableResponse<Response>> submitTogether(List<String> bodies) throws Exception {
+        return groupCommit.together(bodies.stream().<Callable<ExtractableResponse<Response>>>map(body -> () ->
+                given().contentType(ContentType.JSON).body(body).when().post("/api/v1/alerts").then().extract())
+                .toList());
     }
 
     @Test
