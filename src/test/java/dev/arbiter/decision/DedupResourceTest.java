@@ -175,7 +175,8 @@ class DedupResourceTest {
                 hosts.stream().map(host -> alert(host + "-again", host)).toList());
 
         assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(Status.OK.getStatusCode());
-        assertThat(answers).extracting(answer -> answer.jsonPath().getString("id")).containsExactlyElementsOf(decisionIds);
+        assertThat(answers).extracting(answer -> answer.jsonPath().getString("id"))
+                .containsExactlyElementsOf(decisionIds);
         assertThat(answers).extracting(answer -> answer.jsonPath().getInt("occurrences")).containsOnly(2);
         assertThat(groupCommit.batches() - batches).as("one transaction").isEqualTo(1);
         assertThat(groupCommit.grouped() - grouped).as("holding the three repeats").isEqualTo(3);
@@ -203,7 +204,8 @@ class DedupResourceTest {
                 List.of(alert("e-3", "web-93"), alert("e-4", "web-94"), alert("e-5", "web-93")));
 
         assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(Status.OK.getStatusCode());
-        assertThat(answers).extracting(answer -> answer.jsonPath().getString("id")).containsExactly(first, other, first);
+        assertThat(answers).extracting(answer -> answer.jsonPath().getString("id"))
+                .containsExactly(first, other, first);
         assertThat(answers).extracting(answer -> answer.jsonPath().getInt("occurrences")).containsExactly(2, 2, 3);
         assertThat(groupCommit.batches() - batches).as("the first two together, the third alone").isEqualTo(1);
         assertThat(groupCommit.grouped() - grouped).isEqualTo(2);
