@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.Type;
 import org.junit.jupiter.api.Test;
 
 import dev.arbiter.intake.Fixtures;
@@ -43,9 +44,10 @@ class DecisionContentUpdateTest {
                 .getMappingMetamodel().getEntityDescriptor(StoredDecision.class);
         String[] names = persister.getPropertyNames();
         boolean[] updatable = persister.getPropertyUpdateability();
+        Type[] types = persister.getPropertyTypes();
         List<String> updated = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            if (updatable[i] && !persister.getPropertyTypes()[i].isCollectionType()) {
+            if (updatable[i] && !types[i].isCollectionType()) {
                 updated.add(names[i]);
             }
         }

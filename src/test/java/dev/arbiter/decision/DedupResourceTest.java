@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,7 +170,7 @@ class DedupResourceTest {
         long grouped = groupCommit.grouped();
         long retried = groupCommit.retried();
 
-        List<ExtractableResponse<Response>> answers = submitTogether(
+        List<ExtractableResponse<Response>> answers = groupCommit.postAlerts(
                 hosts.stream().map(host -> alert(host + "-again", host)).toList());
 
         assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(Status.OK.getStatusCode());
@@ -200,7 +199,7 @@ class DedupResourceTest {
         long grouped = groupCommit.grouped();
         long retried = groupCommit.retried();
 
-        List<ExtractableResponse<Response>> answers = submitTogether(
+        List<ExtractableResponse<Response>> answers = groupCommit.postAlerts(
                 List.of(alert("e-3", "web-93"), alert("e-4", "web-94"), alert("e-5", "web-93")));
 
         assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(Status.OK.getStatusCode());
@@ -211,13 +210,6 @@ class DedupResourceTest {
         assertThat(groupCommit.grouped() - grouped).isEqualTo(2);
         assertThat(groupCommit.retried()).as("nothing failed").isEqualTo(retried);
         given().when().get("/api/v1/decisions/" + first).then().statusCode(200).body("occurrences", equalTo(3));
-    }
-
-    /** Submits the bodies in this order while the queue is held, then lets it go; the answers in the same order. */
-    private List<ExtractableResponse<Response>> submitTogether(List<String> bodies) throws Exception {
-        return groupCommit.together(bodies.stream().<Callable<ExtractableResponse<Response>>>map(body -> () ->
-                given().contentType(ContentType.JSON).body(body).when().post("/api/v1/alerts").then().extract())
-                .toList());
     }
 
     @Test

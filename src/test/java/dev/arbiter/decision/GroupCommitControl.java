@@ -1,5 +1,7 @@
 package dev.arbiter.decision;
 
+import static io.restassured.RestAssured.given;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /** Lets tests of other packages line decisions up for one shared transaction ({@link GroupCommit}). */
 @ApplicationScoped
@@ -26,6 +32,13 @@ public class GroupCommitControl {
      */
     public <T> List<T> together(List<Callable<T>> calls) throws Exception {
         return together(groupCommit, calls);
+    }
+
+    /** Posts the alerts together ({@link #together}) as the test's user; the answers in the same order. */
+    public List<ExtractableResponse<Response>> postAlerts(List<String> bodies) throws Exception {
+        return together(bodies.stream().<Callable<ExtractableResponse<Response>>>map(body -> () ->
+                given().contentType(ContentType.JSON).body(body).when().post("/api/v1/alerts").then().extract())
+                .toList());
     }
 
     /** The same for a {@link GroupCommit} of a test's own. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
@@ -49,7 +48,7 @@ class GroupCommitResourceTest {
         long grouped = groupCommit.grouped();
         long retried = groupCommit.retried();
 
-        List<ExtractableResponse<Response>> answers = submitTogether(
+        List<ExtractableResponse<Response>> answers = groupCommit.postAlerts(
                 List.of(body("a", run), body("b", run), body("c", run), body("d", run), body("e", run), body("f", run)));
 
         assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(201);
@@ -76,7 +75,7 @@ class GroupCommitResourceTest {
         long batches = groupCommit.batches();
         long retried = groupCommit.retried();
 
-        List<ExtractableResponse<Response>> answers = submitTogether(
+        List<ExtractableResponse<Response>> answers = groupCommit.postAlerts(
                 List.of(body("new-1", run), body("repeat", run), body("new-2", run), body("new-3", run)));
 
         assertThat(groupCommit.retried() - retried).as("the batch failed on the repeat and was written again")
@@ -98,7 +97,7 @@ class GroupCommitResourceTest {
         long batches = groupCommit.batches();
         long retried = groupCommit.retried();
 
-        List<ExtractableResponse<Response>> answers = submitTogether(
+        List<ExtractableResponse<Response>> answers = groupCommit.postAlerts(
                 List.of(body("twice", run), body("other", run), body("twice", run)));
 
         assertThat(answers).extracting(ExtractableResponse::statusCode).containsExactlyInAnyOrder(201, 201, 200);
@@ -106,13 +105,6 @@ class GroupCommitResourceTest {
         assertThat(groupCommit.retried()).as("the second waited for the next batch, nothing failed").isEqualTo(retried);
         assertThat(groupCommit.batches() - batches).isEqualTo(1);
         assertThat(storedAlerts("twice", run)).isEqualTo(1);
-    }
-
-    /** Submits the bodies in this order while the queue is held, then lets the queue go; answers in the same order. */
-    private List<ExtractableResponse<Response>> submitTogether(List<String> bodies) throws Exception {
-        return groupCommit.together(bodies.stream().<Callable<ExtractableResponse<Response>>>map(body -> () ->
-                given().contentType(ContentType.JSON).body(body).when().post("/api/v1/alerts").then().extract())
-                .toList());
     }
 
     private long storedAlerts(String name, String run) {
