@@ -8,7 +8,7 @@
  * batch while they come back full, each batch after the last row of the one before, so delivery is at least once and
  * survives a killed replica. A backlog drains as
  * fast as the worker gets CPU: with the default pool it kept up with the benchmark's flood on two cores, and a backlog
- * it falls into is settled once the flood ends (README, Benchmark). The requester that callbacks and deliveries name
+ * it falls into is settled once the flood ends (bench/README.md). The requester that callbacks and deliveries name
  * is left in a per-replica cache by the transaction that queued a decision's actions, for this replica's worker to
  * take; it never changes, so a miss (another replica's worker, a restart) costs one read. The worker never decides
  * anything and never calls a responder inside a database transaction.
