@@ -114,17 +114,18 @@ public class DecisionService {
      */
     public Submission submit(Alert alert, String rawJson, Principal principal) {
         String fingerprint = dedup.window().isZero() || dedup.window().isNegative() ? null : Fingerprint.of(alert, dedup.fields());
+        Set<String> keys = batchKeys(alert, fingerprint);
         for (int attempt = 1; ; attempt++) {
             try {
                 if (fingerprint != null) {
-                    Optional<DecisionView> attached = groupCommit.call(batchKeys(alert, fingerprint),
+                    Optional<DecisionView> attached = groupCommit.call(keys,
                             () -> attach(alert, rawJson, fingerprint, principal));
                     if (attached.isPresent()) {
                         return new Submission(attached.get(), false);
                     }
                 }
                 Assessed assessed = assess(alert);
-                DecisionView view = groupCommit.call(batchKeys(alert, fingerprint),
+                DecisionView view = groupCommit.call(keys,
                         () -> store(alert, rawJson, assessed, fingerprint, principal));
                 return new Submission(view, true);
             } catch (RuntimeException e) {
