@@ -1,6 +1,10 @@
 package dev.arbiter.context;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -29,4 +33,21 @@ public interface ContextConfig {
     @WithDefault("100")
     @Min(1)
     int historyLimit();
+
+    /**
+     * How long this replica holds an entity's newest history rows before reading them again (ISO-8601, {@code
+     * PT5S}); its own alerts keep them current meanwhile, another replica's are seen at the next read. Zero reads
+     * every time.
+     */
+    @WithDefault("PT5S")
+    @DurationMin(nanos = 0)
+    Duration historyCacheTtl();
+
+    /**
+     * The most entities whose history rows are held at once. A noisy entity holds up to about 2.5 × the limit rows of
+     * each kind (about 6 KB at the default limit); a quiet one holds what it has.
+     */
+    @WithDefault("10000")
+    @Min(0)
+    int historyCacheEntities();
 }

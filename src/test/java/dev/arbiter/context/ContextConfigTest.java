@@ -3,6 +3,7 @@ package dev.arbiter.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Validation;
@@ -30,6 +31,19 @@ class ContextConfigTest {
         assertThatThrownBy(() -> config(Map.of("arbiter.context.history-limit", "0")))
                 .isInstanceOf(ConfigValidationException.class)
                 .hasMessageContaining("arbiter.context.history-limit");
+    }
+
+    @Test
+    void historyIsHeldFiveSecondsByDefaultZeroReadsEveryTimeAndANegativeTtlIsRefused() {
+        assertThat(config(Map.of()).historyCacheTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config(Map.of()).historyCacheEntities()).isEqualTo(10_000);
+        assertThat(config(Map.of("arbiter.context.history-cache-ttl", "PT0S")).historyCacheTtl()).isZero();
+        assertThatThrownBy(() -> config(Map.of("arbiter.context.history-cache-ttl", "PT-1S")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("arbiter.context.history-cache-ttl");
+        assertThatThrownBy(() -> config(Map.of("arbiter.context.history-cache-entities", "-1")))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("arbiter.context.history-cache-entities");
     }
 
     private static ContextConfig config(Map<String, String> properties) {
