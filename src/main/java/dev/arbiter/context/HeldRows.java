@@ -23,6 +23,8 @@ final class HeldRows {
 
     /**
      * Rows in any order, and the bound on those not given (when a read stopped at a limit, the last row it read).
+     * Rows newest first, as the history statement returns them, are taken from the end, so that each lands after the
+     * last without moving any.
      *
      * @param ceiling every row of the entity not among these is at or before it, and these are at or after it
      */
@@ -31,8 +33,10 @@ final class HeldRows {
         this.scores = new int[this.times.length];
         this.size = 0;
         this.ceiling = ceiling;
+        boolean newestFirst = size > 1 && times[0] > times[size - 1];
         for (int i = 0; i < size; i++) {
-            add(times[i], scores[i]);
+            int from = newestFirst ? size - 1 - i : i;
+            add(times[from], scores[from]);
         }
     }
 

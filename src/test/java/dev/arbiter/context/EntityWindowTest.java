@@ -48,6 +48,24 @@ class EntityWindowTest {
     }
 
     @Test
+    void heldRowsAnswerTheSameWhateverOrderTheRowsCameIn() {
+        // newest first is how the history statement returns them; the others are what add() and a shuffle give
+        long[][] orders = {
+            {80 * HOUR, 70 * HOUR, 60 * HOUR, 60 * HOUR, 50 * HOUR},
+            {50 * HOUR, 60 * HOUR, 60 * HOUR, 70 * HOUR, 80 * HOUR},
+            {60 * HOUR, 80 * HOUR, 50 * HOUR, 70 * HOUR, 60 * HOUR}};
+        int[][] scores = {{1000, 100, 10, 20, 1}, {1, 10, 20, 100, 1000}, {10, 1000, 1, 100, 20}};
+        for (int o = 0; o < orders.length; o++) {
+            HeldRows decided = scored(50 * HOUR, orders[o], scores[o]);
+            assertThat(decided.size()).isEqualTo(5);
+            assertThat(decided.countFrom(60 * HOUR, 10)).as("order %d", o).isEqualTo(4);
+            assertThat(decided.decayedSum(0, 100 * HOUR, 2, NO_DECAY)).as("order %d", o).isEqualTo(1100.0);
+            assertThat(decided.decayedSum(0, 65 * HOUR, 2, NO_DECAY)).as("order %d", o).isEqualTo(30.0);
+            assertThat(decided.decayedSum(0, 100 * HOUR, 5, NO_DECAY)).as("order %d", o).isEqualTo(1131.0);
+        }
+    }
+
+    @Test
     void rowsBeforeTheCeilingAreCoveredAndTrimmingRaisesIt() {
         HeldRows rows = rows(10, 20, 30);
         rows.add(5, 0);
