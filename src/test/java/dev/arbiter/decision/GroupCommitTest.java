@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -102,6 +106,46 @@ class GroupCommitTest {
             throw new IllegalStateException("refused");
         })).hasMessage("refused");
         assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(0, 0, 0));
+    }
+
+    @Test
+    void everyCallEndsWhenManyThreadsShareFewKeysAndSomeWorkFails() throws Exception {
+        // only the threads that can go on are woken: none may be left waiting with its work undone
+        GroupCommit groupCommit = new GroupCommit(config(4, 2));
+        ExecutorService threads = Executors.newFixedThreadPool(48);
+        try {
+            List<Future<Object>> calls = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String name = "w" + i;
+                boolean fails = i % 17 == 0;
+                Set<String> key = Set.of("k" + (i % 7));
+                calls.add(threads.submit(() -> {
+                    try {
+                        return groupCommit.call(key, fails ? () -> {
+                            throw new IllegalStateException(name);
+                        } : transactionKey(name));
+                    } catch (IllegalStateException e) {
+                        return e;
+                    }
+                }));
+            }
+            for (int i = 0; i < calls.size(); i++) {
+                Object outcome = calls.get(i).get(60, TimeUnit.SECONDS);
+                if (i % 17 == 0) {
+                    assertThat(outcome).isInstanceOf(IllegalStateException.class);
+                } else {
+                    assertThat(outcome).isNotInstanceOf(Throwable.class).isNotNull();
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(groupCommit.queued()).isZero();
+        GroupCommit.Counts counts = groupCommit.counts();
+        assertThat(counts.grouped()).as("batches were formed").isPositive();
+        // work in a failed batch runs in it and again alone; everything else once
+        assertThat(runs).hasSize(2_000 - (2_000 + 16) / 17);
+        assertThat(runs.values()).allSatisfy(count -> assertThat(count.get()).isBetween(1, 2));
     }
 
     /** Queues the work in this order while held, then releases; each result or failure, in the same order. */
