@@ -1,0 +1,101 @@
+# Shared by bench/run and bench/ab (sourced, not run): the service under load, started, seeded and measured the same
+# way in both. The caller sets OUT (the results folder), BASE and PORT, BENCH_PGHOST, BENCH_DB, ADMIN_PASSWORD,
+# DEDUP_WINDOW and RUN, and defines log and phase; start_service sets SERVICE_PID.
+
+# autovacuum_on: a production PostgreSQL vacuums and analyses as tables grow (autovacuum is on by default). A server
+# configured without it (as on the CI machines) keeps stale statistics and no visibility map while the flood inserts
+# thousands of rows, so the entity-history and sealing statements get slower with every minute of the run: measured
+# that way, the figures would describe the server's configuration more than Arbiter. The benchmark turns autovacuum on
+# for its duration (ALTER SYSTEM; the setting cannot be made per database) and autovacuum_reset puts it back on exit.
+AUTOVACUUM_TURNED_ON=false
+autovacuum_on() {
+  AUTOVACUUM=$(psql -h "$BENCH_PGHOST" -U postgres -d postgres -At -c "SHOW autovacuum")
+  if [ "$AUTOVACUUM" != on ] && [ "${BENCH_KEEP_AUTOVACUUM_OFF:-false}" != true ]; then
+    psql -q -h "$BENCH_PGHOST" -U postgres -d postgres -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >> "$LOG" 2>&1
+    AUTOVACUUM_TURNED_ON=true
+    log "PostgreSQL had autovacuum off; on for this run, reset at the end"
+  fi
+}
+autovacuum_reset() {
+  if $AUTOVACUUM_TURNED_ON; then
+    psql -q -h "$BENCH_PGHOST" -U postgres -d postgres -c "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" > /dev/null 2>&1 || true
+    AUTOVACUUM_TURNED_ON=false
+  fi
+}
+
+fresh_database() {
+  psql -q -h "$BENCH_PGHOST" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB" >> "$LOG" 2>&1
+}
+
+# start_service <quarkus-app folder> [JVM options…]: the packaged service on $BENCH_DB with the floor endpoint on;
+# returns once /q/health/ready answers. Extra environment for the service: BENCH_SERVICE_ENV ("NAME=value …").
+start_service() {
+  local app=$1; shift
+  # on two cores the serial collector keeps ~45 MB less bookkeeping than G1 and did no worse; a young generation of
+  # 64 MB instead of the default third of the heap keeps ~70 MB fewer pages resident; a small initial heap lets the
+  # collector give memory back after a full collection, and trimming returns what the JIT's compilers freed to the
+  # system every 5 s (bench/README.md)
+  # shellcheck disable=SC2086 # BENCH_SERVICE_ENV and BENCH_JAVA_OPTS are lists of words
+  env QUARKUS_HTTP_PORT="$PORT" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$BENCH_PGHOST:5432/$BENCH_DB" \
+    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
+    ARBITER_BENCH_FLOOR_ENABLED=true \
+    ARBITER_DEDUP_WINDOW="$DEDUP_WINDOW" \
+    ARBITER_SECURITY_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+    ${BENCH_SERVICE_ENV:-} \
+    java ${BENCH_JAVA_OPTS:--Xms96m -Xmx384m -Xmn64m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000} "$@" \
+      -jar "$app/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
+  SERVICE_PID=$!
+  until curl -sf -o /dev/null "$BASE/q/health/ready"; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { log "service died; see $OUT/service.log"; exit 1; }
+    sleep 0.05
+  done
+}
+
+stop_service() {
+  if [ -n "${SERVICE_PID:-}" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; fi
+  SERVICE_PID=
+}
+
+# seed_service <key name>: the corpus's inventory and the vulnerability feeds, as an administrator; prints an ingest
+# API key for the load
+seed_service() {
+  local admin=(curl -sf -u "admin:$ADMIN_PASSWORD")
+  "${admin[@]}" -H 'Content-Type: text/csv' --data-binary @"$OUT/corpus/assets.csv" "$BASE/api/v1/assets/import" > /dev/null
+  "${admin[@]}" -H 'Content-Type: text/csv' --data-binary @"$OUT/corpus/identities.csv" "$BASE/api/v1/identities/import" > /dev/null
+  "${admin[@]}" -H 'Content-Type: text/csv' --data-binary @"$OUT/corpus/indicators.csv" "$BASE/api/v1/indicators/import" > /dev/null
+  "${admin[@]}" -H 'Content-Type: application/json' --data-binary @src/test/resources/vulnerabilities/kev-catalog.json "$BASE/api/v1/vulnerabilities/kev" > /dev/null
+  "${admin[@]}" -H 'Content-Type: text/csv' --data-binary @src/test/resources/vulnerabilities/epss-scores.csv "$BASE/api/v1/vulnerabilities/epss" > /dev/null
+  "${admin[@]}" -H 'Content-Type: application/json' --data-binary @src/test/resources/vulnerabilities/ssvc-options.json "$BASE/api/v1/vulnerabilities/ssvc" > /dev/null
+  "${admin[@]}" -H 'Content-Type: application/json' -d '{"name": "'"$1"'", "roles": ["ingest"]}' "$BASE/api/v1/api-keys" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])'
+}
+
+# user + system CPU ticks of the given processes (those still alive)
+cpu_ticks() { local total=0 pid; for pid in "$@"; do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
+
+# load <name> <path> <rate, 0 = max> <seconds> [api key]
+load() {
+  local name=$1 path=$2 rate=$3 seconds=$4 key=${5:-} threads connections
+  if [ "$rate" -gt 0 ]; then threads=64; connections=64; else threads=32; connections=32; fi
+  echo "$name" > "$OUT/.phase"
+  phase "service: $name"
+  local java0 pg0 java1 pg1
+  java0=$(cpu_ticks "$SERVICE_PID"); pg0=$(cpu_ticks $(pgrep -d' ' -x postgres))
+  wrk -t$threads -c$connections -d${seconds}s --timeout 10s -s bench/wrk/arbiter.lua "$BASE$path" -- \
+    "$OUT/corpus/corpus.tsv" "$rate" "$OUT/wrk-$name.json" "$key" "$threads" "$name-$RUN" >> "$LOG" 2>&1
+  java1=$(cpu_ticks "$SERVICE_PID"); pg1=$(cpu_ticks $(pgrep -d' ' -x postgres))
+  python3 - "$OUT/wrk-$name.json" "$(cut -d' ' -f1-3 /proc/loadavg)" $((java1 - java0)) $((pg1 - pg0)) "$(getconf CLK_TCK)" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); r["loadAfter"] = sys.argv[2]
+# CPU the service's JVM and PostgreSQL (all its processes) spent during the phase, per completed request
+tick_ms = 1000 / int(sys.argv[5])
+r["cpuJavaMs"], r["cpuPostgresMs"] = int(sys.argv[3]) * tick_ms, int(sys.argv[4]) * tick_ms
+if r["completed"]:
+    r["cpuMsPerRequest"] = {"java": r["cpuJavaMs"] / r["completed"], "postgres": r["cpuPostgresMs"] / r["completed"]}
+json.dump(r, open(sys.argv[1], "w"))
+PY
+}
+
