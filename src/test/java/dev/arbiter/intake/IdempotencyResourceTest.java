@@ -189,7 +189,10 @@ class IdempotencyResourceTest {
         List<Response> responses = concurrently(() -> given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(body).post("/api/v1/alerts"));
 
-        assertThat(responses).extracting(Response::statusCode).containsOnly(201, 409);
+        // a request that arrives while the first is deciding is refused as in flight (409); one that arrives after it
+        // finished gets its response replayed (201): how many of each depends on the scheduling, never more than one
+        // decision
+        assertThat(responses).extracting(Response::statusCode).isSubsetOf(201, 409).contains(201);
         assertThat(responses).filteredOn(r -> r.statusCode() == 201)
                 .extracting(r -> r.<String>path("id")).isNotEmpty().containsOnly(
                         responses.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow().<String>path("id"));
