@@ -1,12 +1,25 @@
-# Shared by bench/run and bench/ab (sourced, not run): the service under load, started, seeded and measured the same
-# way in both. The caller sets OUT (the results folder), BASE and PORT, BENCH_PGHOST, BENCH_DB, ADMIN_PASSWORD,
-# DEDUP_WINDOW and RUN, and defines log and phase; start_service sets SERVICE_PID.
+# Shared by bench/run, bench/ab and bench/profile (sourced, not run): the service built, loaded, started, seeded and
+# measured the same way in all three. The caller sets ROOT (the repository), OUT (the results folder), LOG, BASE and
+# PORT, BENCH_PGHOST, BENCH_DB, ADMIN_PASSWORD, DEDUP_WINDOW and RUN, and defines log and phase; start_service sets
+# SERVICE_PID.
 
 # autovacuum_on: a production PostgreSQL vacuums and analyses as tables grow (autovacuum is on by default). A server
 # configured without it (as on the CI machines) keeps stale statistics and no visibility map while the flood inserts
 # thousands of rows, so the entity-history and sealing statements get slower with every minute of the run: measured
 # that way, the figures would describe the server's configuration more than Arbiter. The benchmark turns autovacuum on
 # for its duration (ALTER SYSTEM; the setting cannot be made per database) and autovacuum_reset puts it back on exit.
+# make_corpus <folder>: the alerts, inventory and feeds every load uses (bench/corpus.py); its summary beside it, in
+# <folder>.json. One size for every tool, so that their figures compare
+make_corpus() {
+  python3 "$ROOT/bench/corpus.py" --out "$1" --count 5000 > "$1.json"
+}
+
+# package_service <source folder>: the service packaged into <source folder>/target/quarkus-app, for PostgreSQL, which
+# is a build-time choice of Quarkus (README, Configuration)
+package_service() {
+  mvn -B -q -f "$1/pom.xml" -DskipTests package -Dquarkus.datasource.db-kind=postgresql >> "$LOG" 2>&1
+}
+
 AUTOVACUUM_TURNED_ON=false
 autovacuum_on() {
   AUTOVACUUM=$(psql -h "$BENCH_PGHOST" -U postgres -d postgres -At -c "SHOW autovacuum")
