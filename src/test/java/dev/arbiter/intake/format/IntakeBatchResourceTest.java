@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.arbiter.common.TestClock;
+import dev.arbiter.context.TestInventory;
 import dev.arbiter.intake.AlertRepository;
 import dev.arbiter.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,9 +39,18 @@ class IntakeBatchResourceTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    TestInventory inventory;
+
     @BeforeEach
     void resetClock() {
         clock.reset();
+    }
+
+    /** The known-bad address the first alert's P1 relies on, whichever test ran before. */
+    @BeforeEach
+    void seedInventory() {
+        inventory.seedStarterInventory();
     }
 
     @Test
