@@ -49,7 +49,7 @@ class HungUpClientTest {
                         + "Content-Length: " + (body.length() + 1000) + "\r\n\r\n";
                 out.write((head + body.substring(0, body.length() / 2)).getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                Thread.sleep(300); // the request reaches the worker, which blocks for the rest of the body
+                Thread.sleep(300); // the request is waiting for the rest of its body
             }
             String logged = awaitLine(log, "closed the connection before its request to /api/v1/alerts");
             assertThat(logged).doesNotContain("Unexpected failure");
