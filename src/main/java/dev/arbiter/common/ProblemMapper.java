@@ -89,8 +89,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (clientHungUp(e)) {
-            LOG.debugf("The client closed the connection before its request to %s had arrived; nothing was stored",
-                    uri.getPath());
+            logHangUp(uri.getPath());
             return respond(Problem.of(400, "incomplete-request", "Incomplete request",
                     "The connection closed before the whole request had arrived; nothing was stored")
                     .withInstance(uri.getPath()));
@@ -106,6 +105,11 @@ public class ProblemMapper {
      */
     static boolean clientHungUp(Throwable e) {
         return Causes.any(e, HttpClosedException.class::isInstance);
+    }
+
+    /** A client hanging up is not the service's failure: a debug line, no stack trace (also from {@link SmallBodies}). */
+    static void logHangUp(String path) {
+        LOG.debugf("The client closed the connection before its request to %s had arrived; nothing was stored", path);
     }
 
     private static String summary(int count) {

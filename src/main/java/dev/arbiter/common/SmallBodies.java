@@ -3,8 +3,6 @@ package dev.arbiter.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -18,12 +16,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * under load). Quarkus REST reads a body the router has already buffered instead. Only bodies that announce a length
  * up to {@link #MAX_BYTES} are buffered here (an alert is a few kilobytes); larger or chunked ones are read by the
  * worker as before, and every size limit and its 413 answer stay where they are. A client that hangs up before its
- * body has arrived is logged at debug level, as {@link ProblemMapper} logs one whose body a worker was reading.
+ * body has arrived is logged by {@link ProblemMapper#logHangUp}, as one whose body a worker was reading.
  */
 @ApplicationScoped
 class SmallBodies {
-
-    private static final Logger LOG = Logger.getLogger(SmallBodies.class);
 
     /** Largest body buffered on the event loop. */
     static final int MAX_BYTES = 64 * 1024;
@@ -43,8 +39,7 @@ class SmallBodies {
             context.next();
             return;
         }
-        LOG.debugf("The client closed the connection before its request to %s had arrived; nothing was stored",
-                context.normalizedPath());
+        ProblemMapper.logHangUp(context.normalizedPath());
         if (!context.response().closed() && !context.response().ended()) {
             context.response().setStatusCode(400).end();
         }

@@ -34,23 +34,13 @@ class SmallBodiesTest {
     @Test
     void anAlertSizedBodyIsBufferedBeforeTheResource() {
         byte[] alert = Fixtures.alert("powershell-cradle.json", "small-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        given().contentType(ContentType.JSON).body(alert)
-                .when().post("/api/test/body-probe")
-                .then().statusCode(200)
-                .body("bytes", equalTo(alert.length))
-                .body("sha256", equalTo(Digests.sha256Hex(alert)))
-                .body("bufferedBeforeTheResource", equalTo(true));
+        assertProbed(ContentType.JSON, alert, true);
     }
 
     @Test
     void aBodyOverTheLimitIsReadWholeByTheResource() {
         byte[] large = "x".repeat(SmallBodies.MAX_BYTES + 1).getBytes(StandardCharsets.UTF_8);
-        given().contentType(ContentType.TEXT).body(large)
-                .when().post("/api/test/body-probe")
-                .then().statusCode(200)
-                .body("bytes", equalTo(large.length))
-                .body("sha256", equalTo(Digests.sha256Hex(large)))
-                .body("bufferedBeforeTheResource", equalTo(false));
+        assertProbed(ContentType.TEXT, large, false);
     }
 
     @Test
@@ -82,5 +72,15 @@ class SmallBodiesTest {
         assertThat(SmallBodies.buffers(HttpMethod.POST, "-5")).isFalse();
         assertThat(SmallBodies.buffers(HttpMethod.GET, "1200")).isFalse();
         assertThat(SmallBodies.buffers(HttpMethod.DELETE, "1200")).isFalse();
+    }
+
+    /** Posts the body with its length announced; the probe got every byte, buffered beforehand or not as expected. */
+    private static void assertProbed(ContentType type, byte[] body, boolean buffered) {
+        given().contentType(type).body(body)
+                .when().post("/api/test/body-probe")
+                .then().statusCode(200)
+                .body("bytes", equalTo(body.length))
+                .body("sha256", equalTo(Digests.sha256Hex(body)))
+                .body("bufferedBeforeTheResource", equalTo(buffered));
     }
 }
