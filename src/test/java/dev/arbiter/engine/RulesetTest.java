@@ -164,6 +164,34 @@ class RulesetTest {
     }
 
     @Test
+    void refusesBrokenRuleAndBrokenTableTogetherRulesFirst() throws IOException {
+        // one upload broken in a rule and in a table: the author sees both problems at once, rules first
+        Path copy = copyShipped(dir);
+        write(copy.resolve("rules/broken.drl"), """
+                package rules;
+
+                rule "Broken rule"
+                when
+                    PrinterFact(color == "red")
+                then
+                end
+                """);
+        replace(copy.resolve("dmn/priority.dmn"), "<dmn:text>[50..75)</dmn:text>", "<dmn:text>[50..75</dmn:text>");
+
+        List<RulesetProblem> problems = buildFails(copy).problems();
+
+        assertThat(problems).satisfiesExactly(
+                rule -> {
+                    assertThat(rule.file()).endsWith("broken.drl");
+                    assertThat(rule.message()).contains("PrinterFact");
+                },
+                table -> {
+                    assertThat(table.file()).endsWith("priority.dmn");
+                    assertThat(table.message()).contains("'[50..75'");
+                });
+    }
+
+    @Test
     void refusesDmnWhoseDecisionRequiresAMissingInputNamingFile() throws IOException {
         Path copy = copyShipped(dir);
         replace(copy.resolve("dmn/priority.dmn"), """
