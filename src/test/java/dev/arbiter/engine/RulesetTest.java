@@ -49,6 +49,20 @@ class RulesetTest {
             end
             """;
 
+    /** A rule on a fact type that does not exist: the rule compiler refuses it, naming the type. */
+    private static final String RULE_ON_UNKNOWN_TYPE = """
+            package rules;
+
+            import dev.arbiter.engine.RiskFactor;
+
+            rule "Rule on a fact nobody inserts"
+            when
+                PrinterFact(color == "red")
+            then
+                insert(new RiskFactor(drools.getRule().getName(), 5, "red printer"));
+            end
+            """;
+
     @TempDir
     Path dir;
 
@@ -120,18 +134,7 @@ class RulesetTest {
     @Test
     void refusesRuleOnUnknownFactTypeNamingFileAndType() throws IOException {
         Path copy = copyShipped(dir);
-        write(copy.resolve("rules/unknown-type.drl"), """
-                package rules;
-
-                import dev.arbiter.engine.RiskFactor;
-
-                rule "Rule on a fact nobody inserts"
-                when
-                    PrinterFact(color == "red")
-                then
-                    insert(new RiskFactor(drools.getRule().getName(), 5, "red printer"));
-                end
-                """);
+        write(copy.resolve("rules/unknown-type.drl"), RULE_ON_UNKNOWN_TYPE);
 
         RulesetProblem problem = singleProblemAbout(copy, "unknown-type.drl");
 
@@ -154,7 +157,7 @@ class RulesetTest {
     void refusesDmnWithBadFeelExpressionNamingFile() throws IOException {
         Path copy = copyShipped(dir);
         Path priority = copy.resolve("dmn/priority.dmn");
-        replace(priority, "<dmn:text>[50..75)</dmn:text>", "<dmn:text>[50..75</dmn:text>");
+        breakHighRange(priority);
 
         RulesetProblem problem = singleProblemAbout(copy, "priority.dmn");
 
@@ -167,22 +170,14 @@ class RulesetTest {
     void refusesBrokenRuleAndBrokenTableTogetherRulesFirst() throws IOException {
         // one upload broken in a rule and in a table: the author sees both problems at once, rules first
         Path copy = copyShipped(dir);
-        write(copy.resolve("rules/broken.drl"), """
-                package rules;
-
-                rule "Broken rule"
-                when
-                    PrinterFact(color == "red")
-                then
-                end
-                """);
-        replace(copy.resolve("dmn/priority.dmn"), "<dmn:text>[50..75)</dmn:text>", "<dmn:text>[50..75</dmn:text>");
+        write(copy.resolve("rules/unknown-type.drl"), RULE_ON_UNKNOWN_TYPE);
+        breakHighRange(copy.resolve("dmn/priority.dmn"));
 
         List<RulesetProblem> problems = buildFails(copy).problems();
 
         assertThat(problems).satisfiesExactly(
                 rule -> {
-                    assertThat(rule.file()).endsWith("broken.drl");
+                    assertThat(rule.file()).endsWith("unknown-type.drl");
                     assertThat(rule.message()).contains("PrinterFact");
                 },
                 table -> {
@@ -424,6 +419,11 @@ class RulesetTest {
 
     private static void write(Path file, String content) throws IOException {
         Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    /** Leaves the high row's range unclosed: a FEEL syntax error in one row of the priority table. */
+    private static void breakHighRange(Path priority) throws IOException {
+        replace(priority, "<dmn:text>[50..75)</dmn:text>", "<dmn:text>[50..75</dmn:text>");
     }
 
     private static void replace(Path file, String from, String to) throws IOException {
