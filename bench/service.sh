@@ -89,6 +89,9 @@ seed_service() {
 cpu_ticks() { local total=0 pid; for pid in "$@"; do
     total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
 
+# cpu_now: user + system CPU ticks of the service's JVM and of all PostgreSQL processes, as "<java> <postgres>"
+cpu_now() { echo "$(cpu_ticks "$SERVICE_PID") $(cpu_ticks $(pgrep -d' ' -x postgres))"; }
+
 # database_counters: the service database's committed transactions and the server's WAL position in bytes ("" when
 # PostgreSQL does not answer). Every statement outside a transaction is a transaction of its own to PostgreSQL, so the
 # commits count reads made outside the storing transaction too.
@@ -104,10 +107,10 @@ load() {
   echo "$name" > "$OUT/.phase"
   phase "service: $name"
   local java0 pg0 java1 pg1 db0 db1
-  db0=$(database_counters); java0=$(cpu_ticks "$SERVICE_PID"); pg0=$(cpu_ticks $(pgrep -d' ' -x postgres))
+  db0=$(database_counters); read -r java0 pg0 <<< "$(cpu_now)"
   wrk -t$threads -c$connections -d${seconds}s --timeout 10s -s bench/wrk/arbiter.lua "$BASE$path" -- \
     "$OUT/corpus/corpus.tsv" "$rate" "$OUT/wrk-$name.json" "$key" "$threads" "$name-$RUN" >> "$LOG" 2>&1
-  java1=$(cpu_ticks "$SERVICE_PID"); pg1=$(cpu_ticks $(pgrep -d' ' -x postgres)); db1=$(database_counters)
+  read -r java1 pg1 <<< "$(cpu_now)"; db1=$(database_counters)
   python3 - "$OUT/wrk-$name.json" "$(cut -d' ' -f1-3 /proc/loadavg)" $((java1 - java0)) $((pg1 - pg0)) "$(getconf CLK_TCK)" \
     "$db0" "$db1" <<'PY'
 import json, sys
@@ -117,9 +120,11 @@ tick_ms = 1000 / int(sys.argv[5])
 r["cpuJavaMs"], r["cpuPostgresMs"] = int(sys.argv[3]) * tick_ms, int(sys.argv[4]) * tick_ms
 if r["completed"]:
     r["cpuMsPerRequest"] = {"java": r["cpuJavaMs"] / r["completed"], "postgres": r["cpuPostgresMs"] / r["completed"]}
-# the database's committed transactions and the WAL written during the phase (the whole server's WAL), per request
+# the database's committed transactions and the WAL written during the phase (the whole server's WAL), per request;
+# the WAL positions too, for reading that WAL (bench/profile)
 if r["completed"] and sys.argv[6] and sys.argv[7]:
     (commits0, wal0), (commits1, wal1) = (map(int, sys.argv[i].split()) for i in (6, 7))
+    r["walFrom"], r["walTo"] = wal0, wal1
     r["commitsPerRequest"] = (commits1 - commits0) / r["completed"]
     r["walBytesPerRequest"] = (wal1 - wal0) / r["completed"]
 json.dump(r, open(sys.argv[1], "w"))
