@@ -124,10 +124,16 @@ public class RulesetService {
         return false;
     }
 
-    /** Validates a bundle, stores it as validated or refused, and audits it. Nothing is activated. */
+    /**
+     * Validates a bundle, stores it as validated or refused, and audits it. Nothing is activated, but a version that
+     * passes stays compiled, so activating it next (or shadowing it) does not compile it again.
+     */
     public RulesetView.Report validate(Map<String, String> files, Principal principal) {
         RulesetBundle bundle = bundle(files);
         ValidationReport report = RulesetValidator.validate(bundle, compiled.get(bundle.version()).orElse(null));
+        if (report.passed()) {
+            compiled.put(report.ruleset());
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             RulesetVersion row = store(bundle, report, principal);
             audit.append(principal, report.passed() ? AuditLog.RULESET_VALIDATED : AuditLog.RULESET_REFUSED, row.version,

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.arbiter.audit.AuditLog;
 import dev.arbiter.audit.AuditRepository;
 import dev.arbiter.common.Principal;
+import dev.arbiter.engine.Ruleset;
 import dev.arbiter.engine.RulesetBundle;
 import dev.arbiter.engine.ScenarioRunner;
 import dev.arbiter.security.Roles;
@@ -44,6 +45,8 @@ class RulesetResourceTest {
     AuditRepository audit;
     @Inject
     SeparationOfDuties duties;
+    @Inject
+    CompiledRulesets compiled;
 
     /** Whatever a test activated, the next one starts on the shipped version. */
     @AfterEach
@@ -102,6 +105,37 @@ class RulesetResourceTest {
                 .body("errors.size()", equalTo(0))
                 .body("scenarios.size()", equalTo(shippedScenarioCount()))
                 .body("scenarios.findAll { !it.passed }.size()", equalTo(0));
+    }
+
+    @Test
+    @TestSecurity(user = "author-1", roles = Roles.RULE_AUTHOR)
+    void activatesAValidatedVersionWithoutCompilingItAgain() {
+        Map<String, String> next = Bundles.harmless("validated, then activated");
+        String version = Bundles.version(next);
+
+        given().contentType(ContentType.JSON).body(Map.of("files", next))
+                .when().post("/api/v1/rulesets/validate")
+                .then().statusCode(200).body("valid", equalTo(true));
+        Ruleset validated = compiled.get(version).orElseThrow();
+        assertThat(active.get().version()).isEqualTo(Bundles.SHIPPED.version());
+
+        given().contentType(ContentType.JSON).body(Map.of("files", next))
+                .when().post("/api/v1/rulesets/activate")
+                .then().statusCode(200).body("version", equalTo(version));
+        assertThat(active.get()).isSameAs(validated);
+        assertThat(events(AuditLog.RULESET_ACTIVATED, version)).isEqualTo(1);
+    }
+
+    @Test
+    @TestSecurity(user = "author-1", roles = Roles.RULE_AUTHOR)
+    void keepsNothingCompiledOfAVersionThatFailsValidation() {
+        Map<String, String> weaker = Bundles.with("rules/asset.drl", "getName(), 25, $host + \" is a crown-jewel asset\"",
+                "getName(), 5, $host + \" is a crown-jewel asset\"");
+
+        given().contentType(ContentType.JSON).body(Map.of("files", weaker))
+                .when().post("/api/v1/rulesets/validate")
+                .then().statusCode(200).body("valid", equalTo(false));
+        assertThat(compiled.get(Bundles.version(weaker))).isEmpty();
     }
 
     @Test
