@@ -23,6 +23,7 @@ import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
+import org.kie.dmn.api.core.DMNRuntime;
 import org.kie.dmn.api.core.event.AfterEvaluateDecisionTableEvent;
 import org.kie.dmn.api.core.event.DMNRuntimeEventListener;
 import org.kie.internal.command.CommandFactory;
@@ -106,7 +107,14 @@ final class Assessor {
     Assessor(Ruleset ruleset) {
         this.ruleset = ruleset;
         this.sessions = ruleset.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-        ruleset.dmnRuntime().addListener(new TraceListener());
+    }
+
+    /**
+     * Makes the runtime record the rows each table matched into the trace of the assessment running on the calling
+     * thread. Once per runtime: rulesets whose tables are the same share one runtime (see {@link Ruleset}).
+     */
+    static void traceDecisionTables(DMNRuntime runtime) {
+        runtime.addListener(new TraceListener());
     }
 
     /** Adds a problem for every model, input or decision of the contract (class comment) that the tables lack. */

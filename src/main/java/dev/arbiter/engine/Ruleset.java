@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,19 @@ public final class Ruleset {
     private static final String DRL_ROOT = "src/main/resources/";
     /** Drools adds this after every parse error of a file; the parse error itself already says what is wrong. */
     private static final String PARSE_FOLLOW_ON = "Parser returned a null Package";
+    /** How many sets of compiled tables are kept for the next builds (as many as rulesets are kept compiled). */
+    private static final int TABLES_KEPT = 4;
+    /**
+     * The compiled tables of the last builds, by the digest of their files: a version that changes only rules, the
+     * usual edit, reuses the tables of the version before it instead of compiling them again. A runtime does not
+     * change once built and is evaluated by many threads at once, so rulesets can share one.
+     */
+    private static final Map<String, DMNRuntime> TABLES = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DMNRuntime> eldest) {
+            return size() > TABLES_KEPT;
+        }
+    };
 
     private final RulesetSource source;
     private final KieBase kieBase;
@@ -151,6 +165,26 @@ public final class Ruleset {
 
     private static DMNRuntime buildTables(RulesetSource source, List<RulesetProblem> problems) {
         SortedMap<String, String> tables = subset(source, "dmn/");
+        String digest = new RulesetSource(tables).version();
+        synchronized (TABLES) {
+            DMNRuntime built = TABLES.get(digest);
+            if (built != null) {
+                return built;
+            }
+        }
+        int problemsBefore = problems.size();
+        DMNRuntime runtime = compileTables(tables, problems);
+        if (runtime != null && problems.size() == problemsBefore) {
+            Assessor.traceDecisionTables(runtime);
+            synchronized (TABLES) {
+                // a build of the same tables that finished first wins, so that rulesets share one runtime
+                return TABLES.computeIfAbsent(digest, d -> runtime);
+            }
+        }
+        return runtime;
+    }
+
+    private static DMNRuntime compileTables(SortedMap<String, String> tables, List<RulesetProblem> problems) {
         if (!unmarshalEach(tables, problems)) {
             return null;
         }

@@ -288,6 +288,28 @@ class RulesetTest {
         assertThat(assessment.rulesetVersion()).isEqualTo(ruleset.version());
     }
 
+    @Test
+    void aVersionThatChangesOnlyRulesReusesTheTablesCompiledBefore() throws IOException {
+        Path copy = copyShipped(dir);
+        Ruleset before = load(copy);
+        write(copy.resolve("rules/confidence.drl"), CONFIDENCE_RULE);
+        Ruleset rulesChanged = load(copy);
+        Path priority = copy.resolve("dmn/priority.dmn");
+        write(priority, Files.readString(priority, StandardCharsets.UTF_8) + "<!-- edited -->\n");
+        Ruleset tablesChanged = load(copy);
+
+        assertThat(rulesChanged.version()).isNotEqualTo(before.version());
+        assertThat(rulesChanged.dmnRuntime()).isSameAs(before.dmnRuntime());
+        assertThat(tablesChanged.dmnRuntime()).isNotSameAs(before.dmnRuntime());
+        // the shared runtime records each table's rows once, not once per ruleset built on it
+        for (int n = 0; n < 20; n++) {
+            AssessmentInput input = variedInput(n);
+            List<DmnTrace> shared = rulesChanged.assess(input).dmn();
+            assertThat(shared).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(shared).isEqualTo(tablesChanged.assess(input).dmn());
+        }
+    }
+
     private static final ApprovalRequirement AUTO_NOTIFICATION =
             new ApprovalRequirement("auto", null, null, "approval-notifications", List.of());
 
