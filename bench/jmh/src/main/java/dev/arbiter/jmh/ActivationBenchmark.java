@@ -1,5 +1,7 @@
 package dev.arbiter.jmh;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,6 +25,10 @@ import dev.arbiter.engine.RulesetSource;
  * DMN models into a {@link Ruleset} (what activating a version must do before it can serve), one build per
  * invocation. The first builds of a JVM are the slow ones (class loading, JIT), so the warm-up builds are reported
  * apart by bench/run as the cold figure.
+ *
+ * <p>{@code tables}: {@code changed} gives every build tables of their own (a comment with the build's number added
+ * to each DMN file), so every build compiles them, as a version whose tables were edited must; {@code unchanged}
+ * builds the same tables every time, which a version that changes only rules reuses from the build before it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -35,11 +41,27 @@ public class ActivationBenchmark {
     @Param("200")
     public int rules;
 
+    @Param({"changed", "unchanged"})
+    public String tables;
+
+    private RulesetSource generated;
     private RulesetSource source;
+    private int builds;
 
     @Setup(Level.Trial)
     public void setUp() {
-        source = Generated.source(Generated.root(), rules, 0);
+        generated = Generated.source(Generated.root(), rules, 0);
+        source = generated;
+    }
+
+    @Setup(Level.Invocation)
+    public void nextVersion() {
+        if (tables.equals("changed")) {
+            int build = ++builds;
+            Map<String, String> files = new TreeMap<>(generated.files());
+            files.replaceAll((name, text) -> name.startsWith("dmn/") ? text + "<!-- build " + build + " -->\n" : text);
+            source = new RulesetSource(files);
+        }
     }
 
     @Benchmark
