@@ -89,8 +89,16 @@ seed_service() {
 cpu_ticks() { local total=0 pid; for pid in "$@"; do
     total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
 
-# cpu_now: user + system CPU ticks of the service's JVM and of all PostgreSQL processes, as "<java> <postgres>"
-cpu_now() { echo "$(cpu_ticks "$SERVICE_PID") $(cpu_ticks $(pgrep -d' ' -x postgres))"; }
+# user + system CPU ticks of the PostgreSQL server: every live process's, plus what the postmaster's exited children
+# spent (cutime + cstime, added as it reaps them). Live processes alone undercount: a backend or an autovacuum worker
+# that exits within a phase would take its ticks with it, and the sum could even fall.
+postgres_ticks() {
+  local postmaster; postmaster=$(pgrep -o -x postgres) || { echo 0; return; }
+  echo $(( $(cpu_ticks $(pgrep -d' ' -x postgres)) + $(awk '{print $16 + $17}' "/proc/$postmaster/stat" 2>/dev/null || echo 0) ))
+}
+
+# cpu_now: user + system CPU ticks of the service's JVM and of the PostgreSQL server, as "<java> <postgres>"
+cpu_now() { echo "$(cpu_ticks "$SERVICE_PID") $(postgres_ticks)"; }
 
 # database_counters: the service database's committed transactions and the server's WAL position in bytes ("" when
 # PostgreSQL does not answer). Every statement outside a transaction is a transaction of its own to PostgreSQL, so the
