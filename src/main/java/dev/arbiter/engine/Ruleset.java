@@ -49,7 +49,7 @@ public final class Ruleset {
     private static final String DRL_ROOT = "src/main/resources/";
     /** Drools adds this after every parse error of a file; the parse error itself already says what is wrong. */
     private static final String PARSE_FOLLOW_ON = "Parser returned a null Package";
-    /** How many sets of compiled tables are kept for the next builds (as many as rulesets are kept compiled). */
+    /** How many sets of compiled tables are kept for the next builds (the service keeps four rulesets by default). */
     private static final int TABLES_KEPT = 4;
     /**
      * The compiled tables of the last builds, by the digest of their files: a version that changes only rules, the
