@@ -130,10 +130,7 @@ public class RulesetService {
      */
     public RulesetView.Report validate(Map<String, String> files, Principal principal) {
         RulesetBundle bundle = bundle(files);
-        ValidationReport report = RulesetValidator.validate(bundle, compiled.get(bundle.version()).orElse(null));
-        if (report.passed()) {
-            compiled.put(report.ruleset());
-        }
+        ValidationReport report = validateKeepingCompiled(bundle);
         QuarkusTransaction.requiringNew().run(() -> {
             RulesetVersion row = store(bundle, report, principal);
             audit.append(principal, report.passed() ? AuditLog.RULESET_VALIDATED : AuditLog.RULESET_REFUSED, row.version,
@@ -168,8 +165,20 @@ public class RulesetService {
         return activate(RulesetBundle.of(files(row)), principal, AuditLog.RULESET_ROLLED_BACK, "rollback");
     }
 
-    private Activation activate(RulesetBundle bundle, Principal principal, String eventType, String how) {
+    /**
+     * Validates the bundle, on its compiled ruleset when that version is kept compiled, and keeps a version that
+     * passes compiled for what comes next (activation, shadowing, rollback).
+     */
+    private ValidationReport validateKeepingCompiled(RulesetBundle bundle) {
         ValidationReport report = RulesetValidator.validate(bundle, compiled.get(bundle.version()).orElse(null));
+        if (report.passed()) {
+            compiled.put(report.ruleset());
+        }
+        return report;
+    }
+
+    private Activation activate(RulesetBundle bundle, Principal principal, String eventType, String how) {
+        ValidationReport report = validateKeepingCompiled(bundle);
         if (!report.passed()) {
             QuarkusTransaction.requiringNew().run(() -> {
                 RulesetVersion row = store(bundle, report, principal);
@@ -177,7 +186,6 @@ public class RulesetService {
             });
             throw refused("Ruleset " + bundle.version() + " was not activated; the active ruleset is unchanged", report.errors());
         }
-        compiled.put(report.ruleset());
         String previous = active.get().version();
         RulesetView.Detail detail = QuarkusTransaction.requiringNew().call(() -> {
             RulesetVersion row = store(bundle, report, principal);
