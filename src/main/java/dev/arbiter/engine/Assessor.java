@@ -101,12 +101,12 @@ final class Assessor {
     private final Ruleset ruleset;
     private final Map<String, DMNModel> models = new ConcurrentHashMap<>();
     private final Map<MemoKey, Memo> memos = new ConcurrentHashMap<>();
-    /** Working memories are reset and reused rather than built anew for every assessment. */
+    /** Working memories are reset and reused rather than built anew for every assessment (shared: {@link Ruleset}). */
     private final KieSessionsPool sessions;
 
     Assessor(Ruleset ruleset) {
         this.ruleset = ruleset;
-        this.sessions = ruleset.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessions = ruleset.sessions();
     }
 
     /**

@@ -2,9 +2,11 @@ package dev.arbiter.engine;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.dmn.api.core.DMNMessage;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
@@ -49,38 +52,69 @@ public final class Ruleset {
     private static final String DRL_ROOT = "src/main/resources/";
     /** Drools adds this after every parse error of a file; the parse error itself already says what is wrong. */
     private static final String PARSE_FOLLOW_ON = "Parser returned a null Package";
-    /** How many sets of compiled tables are kept for the next builds (the service keeps four rulesets by default). */
-    private static final int TABLES_KEPT = 4;
     /**
-     * The compiled tables of the last builds, by the digest of their files: a version that changes only rules, the
-     * usual edit, reuses the tables of the version before it instead of compiling them again. A runtime does not
-     * change once built and is evaluated by many threads at once, so rulesets can share one.
+     * The compiled rules of the rulesets in use, by the digest of their files: a version that changes only tables
+     * reuses the rules of the version before it (which is still live, or kept compiled) instead of compiling them
+     * again, and the other way round for tables. A {@link KieBase} does not change once built, and the rules are
+     * assessed only in stateless sessions from its one pool, which keep nothing between assessments, so rulesets can
+     * share both. Sharing the pool matters: the knowledge base holds on to every session made from it, so a pool per
+     * ruleset would pile up the sessions of rulesets no longer used for as long as the rules stay in use.
      */
-    private static final Map<String, DMNRuntime> TABLES = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, DMNRuntime> eldest) {
-            return size() > TABLES_KEPT;
-        }
-    };
+    private static final InUse<CompiledRules> RULES = new InUse<>();
+    /** The same for tables. A runtime does not change once built and is evaluated by many threads at once. */
+    private static final InUse<DMNRuntime> TABLES = new InUse<>();
 
     private final RulesetSource source;
-    private final KieBase kieBase;
+    private final CompiledRules rules;
     private final DMNRuntime dmnRuntime;
-    private final SortedSet<String> ruleNames;
     private final Assessor assessor;
 
-    private Ruleset(RulesetSource source, KieBase kieBase, DMNRuntime dmnRuntime) {
+    private Ruleset(RulesetSource source, CompiledRules rules, DMNRuntime dmnRuntime) {
         this.source = source;
-        this.kieBase = kieBase;
+        this.rules = rules;
         this.dmnRuntime = dmnRuntime;
-        SortedSet<String> names = new TreeSet<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                names.add(rule.getName());
-            }
-        }
-        this.ruleNames = java.util.Collections.unmodifiableSortedSet(names);
         this.assessor = new Assessor(this);
+    }
+
+    /** A compiled rule base with its names and the one pool of sessions every ruleset built on it assesses with. */
+    private record CompiledRules(KieBase kieBase, KieSessionsPool sessions, SortedSet<String> ruleNames) {
+
+        static CompiledRules of(KieBase kieBase) {
+            SortedSet<String> names = new TreeSet<>();
+            for (KiePackage kiePackage : kieBase.getKiePackages()) {
+                for (Rule rule : kiePackage.getRules()) {
+                    names.add(rule.getName());
+                }
+            }
+            return new CompiledRules(kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()),
+                    Collections.unmodifiableSortedSet(names));
+        }
+    }
+
+    /**
+     * What the rulesets still in use were built from, by the digest of its files; safe for concurrent builds. Values
+     * are held weakly: a compiled part is kept exactly as long as a ruleset uses it (the live one, the versions kept
+     * compiled, a validation under way), so sharing never keeps more in memory than the rulesets themselves do.
+     */
+    private static final class InUse<V> {
+
+        private final Map<String, WeakReference<V>> byDigest = new HashMap<>();
+
+        synchronized V get(String digest) {
+            WeakReference<V> kept = byDigest.get(digest);
+            return kept != null ? kept.get() : null;
+        }
+
+        /** Keeps the value; a build of the same files that finished first wins, so that rulesets share one. */
+        synchronized V keep(String digest, V value) {
+            byDigest.values().removeIf(kept -> kept.get() == null);
+            V first = get(digest);
+            if (first != null) {
+                return first;
+            }
+            byDigest.put(digest, new WeakReference<>(value));
+            return value;
+        }
     }
 
     /**
@@ -99,12 +133,12 @@ public final class Ruleset {
      */
     public static Ruleset build(RulesetSource source) {
         List<RulesetProblem> problems = new ArrayList<>();
-        KieBase kieBase = buildRules(source, problems);
+        CompiledRules rules = buildRules(source, problems);
         DMNRuntime dmnRuntime = buildTables(source, problems);
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
-        Ruleset ruleset = new Ruleset(source, kieBase, dmnRuntime);
+        Ruleset ruleset = new Ruleset(source, rules, dmnRuntime);
         ruleset.assessor.checkContract(problems);
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
@@ -112,15 +146,27 @@ public final class Ruleset {
         return ruleset;
     }
 
-    private static KieBase buildRules(RulesetSource source, List<RulesetProblem> problems) {
+    private static CompiledRules buildRules(RulesetSource source, List<RulesetProblem> problems) {
+        SortedMap<String, String> drl = drlFiles(source);
+        String digest = new RulesetSource(drl).version();
+        CompiledRules built = RULES.get(digest);
+        if (built != null) {
+            return built;
+        }
+        KieBase kieBase = compileRules(source.version(), drl, problems);
+        return kieBase != null ? RULES.keep(digest, CompiledRules.of(kieBase)) : null;
+    }
+
+    private static KieBase compileRules(String version, SortedMap<String, String> drl, List<RulesetProblem> problems) {
         ClassLoader classLoader = Ruleset.class.getClassLoader();
         KieServices kieServices = KieServices.Factory.get();
         KieFileSystem fileSystem = kieServices.newKieFileSystem();
         // a release id of its own per build, so concurrent builds of the same files never share a KieModule
         ReleaseId releaseId = kieServices.newReleaseId("dev.arbiter.ruleset",
-                "ruleset-" + source.version().substring("sha256:".length(), "sha256:".length() + 16), "1.0.0-" + UUID.randomUUID());
+                "ruleset-" + version.substring("sha256:".length(), "sha256:".length() + 16),
+                "1.0.0-" + UUID.randomUUID());
         fileSystem.generateAndWritePomXML(releaseId);
-        for (Map.Entry<String, String> file : drlFiles(source).entrySet()) {
+        for (Map.Entry<String, String> file : drl.entrySet()) {
             fileSystem.write(DRL_ROOT + file.getKey(), file.getValue());
         }
         // constraint lambdas stay in the generated rule classes instead of a class each: a third less for the
@@ -166,20 +212,15 @@ public final class Ruleset {
     private static DMNRuntime buildTables(RulesetSource source, List<RulesetProblem> problems) {
         SortedMap<String, String> tables = subset(source, "dmn/");
         String digest = new RulesetSource(tables).version();
-        synchronized (TABLES) {
-            DMNRuntime built = TABLES.get(digest);
-            if (built != null) {
-                return built;
-            }
+        DMNRuntime built = TABLES.get(digest);
+        if (built != null) {
+            return built;
         }
         int problemsBefore = problems.size();
         DMNRuntime runtime = compileTables(tables, problems);
         if (runtime != null && problems.size() == problemsBefore) {
             Assessor.traceDecisionTables(runtime);
-            synchronized (TABLES) {
-                // a build of the same tables that finished first wins, so that rulesets share one runtime
-                return TABLES.computeIfAbsent(digest, d -> runtime);
-            }
+            return TABLES.keep(digest, runtime);
         }
         return runtime;
     }
@@ -294,7 +335,7 @@ public final class Ruleset {
 
     /** Names of all Drools rules, sorted. */
     public SortedSet<String> ruleNames() {
-        return ruleNames;
+        return rules.ruleNames();
     }
 
     /** All DMN models. */
@@ -308,7 +349,12 @@ public final class Ruleset {
     }
 
     KieBase kieBase() {
-        return kieBase;
+        return rules.kieBase();
+    }
+
+    /** The pool shared by every ruleset built on the same compiled rules; its sessions keep nothing between uses. */
+    KieSessionsPool sessions() {
+        return rules.sessions();
     }
 
     DMNRuntime dmnRuntime() {

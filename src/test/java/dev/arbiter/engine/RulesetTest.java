@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -308,6 +309,58 @@ class RulesetTest {
             assertThat(shared).isNotEmpty().doesNotHaveDuplicates();
             assertThat(shared).isEqualTo(tablesChanged.assess(input).dmn());
         }
+    }
+
+    @Test
+    void aVersionThatChangesOnlyTablesReusesTheRulesCompiledBefore() throws IOException {
+        Path copy = copyShipped(dir);
+        write(copy.resolve("rules/confidence.drl"), CONFIDENCE_RULE);
+        Ruleset before = load(copy);
+        Path priority = copy.resolve("dmn/priority.dmn");
+        String table = Files.readString(priority, StandardCharsets.UTF_8);
+        String criticalElsewhere = "<dmn:outputEntry id=\"priority-critical-other-o1\"><dmn:text>\"P2\"</dmn:text>";
+        assertThat(table).contains(criticalElsewhere);
+        write(priority, table.replace(criticalElsewhere, criticalElsewhere.replace("P2", "P1")));
+        Ruleset tablesChanged = load(copy);
+        write(copy.resolve("rules/confidence.drl"),
+                CONFIDENCE_RULE.replace("confidence is the score", "confidence counts"));
+        Ruleset rulesChanged = load(copy);
+
+        assertThat(tablesChanged.version()).isNotEqualTo(before.version());
+        assertThat(tablesChanged.kieBase()).isSameAs(before.kieBase());
+        assertThat(tablesChanged.sessions()).isSameAs(before.sessions());
+        assertThat(rulesChanged.kieBase()).isNotSameAs(before.kieBase());
+        assertThat(rulesChanged.ruleNames()).contains("Test: confidence counts")
+                .doesNotContain("Test: confidence is the score");
+        // assessed in turn on the shared rules, each ruleset still decides with its own tables
+        int raised = 0;
+        for (int n = 0; n < 200; n++) {
+            AssessmentInput input = variedInput(n);
+            Assessment old = before.assess(input);
+            Assessment edited = tablesChanged.assess(input);
+            assertThat(edited.score()).isEqualTo(old.score());
+            assertThat(edited.factors()).usingRecursiveFieldByFieldElementComparator().isEqualTo(old.factors());
+            assertThat(edited.firedRules()).isEqualTo(old.firedRules());
+            if (!edited.priority().equals(old.priority())) {
+                assertThat(old.priority()).as("input %d", n).isEqualTo("P2");
+                assertThat(edited.priority()).as("input %d", n).isEqualTo("P1");
+                assertThat(edited.level()).as("input %d", n).isEqualTo("critical");
+                raised++;
+            }
+        }
+        assertThat(raised).as("inputs the edited row raises").isPositive();
+    }
+
+    @Test
+    void keepsNoCompiledRulesThatNoRulesetUses() throws IOException {
+        Path copy = copyShipped(dir);
+        write(copy.resolve("rules/confidence.drl"), CONFIDENCE_RULE.replace("confidence is the score", "used once"));
+        WeakReference<Object> rules = new WeakReference<>(load(copy).kieBase());
+        // the ruleset is gone; what it was built from goes with it once collected, however many builds came since
+        for (int i = 0; i < 50 && rules.get() != null; i++) {
+            System.gc();
+        }
+        assertThat(rules.get()).as("the rules of a ruleset no longer used").isNull();
     }
 
     private static final ApprovalRequirement AUTO_NOTIFICATION =
