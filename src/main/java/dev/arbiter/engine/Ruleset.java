@@ -92,9 +92,10 @@ public final class Ruleset {
     }
 
     /**
-     * What the rulesets still in use were built from, by the digest of its files; safe for concurrent builds. Values
-     * are held weakly: a compiled part is kept exactly as long as a ruleset uses it (the live one, the versions kept
-     * compiled, a validation under way), so sharing never keeps more in memory than the rulesets themselves do.
+     * The compiled parts of the rulesets still in use, by the digest of the files each was compiled from; safe for
+     * concurrent builds. Values are held weakly: a part is kept exactly as long as a ruleset uses it (the live one,
+     * the versions kept compiled, a validation under way), so sharing never keeps more in memory than the rulesets
+     * themselves do.
      */
     private static final class InUse<V> {
 

@@ -29,8 +29,8 @@ import dev.arbiter.engine.RulesetSource;
  * <p>{@code edit} says which files each build changes (a comment with the build's number added to them), so which
  * parts it compiles: a build reuses the compiled rules and tables of the ruleset before it when their files are the
  * same. {@code all} changes every file, so every build compiles everything: the target's figure, as in every earlier
- * run. {@code rules} changes only the rule files (the tables are reused), and {@code tables}
- * only the DMN files (the rules are reused).
+ * run. {@code rules} changes only the rule files (the tables are reused), and {@code tables} only the DMN files (the
+ * rules are reused).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
