@@ -352,6 +352,34 @@ class RulesetTest {
     }
 
     @Test
+    void buildsOfTheSameFilesAtOnceEndUpSharingOneCompiledRulesAndTables() throws Exception {
+        Path copy = copyShipped(dir);
+        write(copy.resolve("rules/confidence.drl"), CONFIDENCE_RULE.replace("confidence is the score", "built twice"));
+        Path priority = copy.resolve("dmn/priority.dmn");
+        write(priority, Files.readString(priority, StandardCharsets.UTF_8) + "<!-- built twice -->\n");
+        RulesetSource source = read(copy);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Ruleset>> builds = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                builds.add(pool.submit(() -> {
+                    start.await();
+                    return Ruleset.build(source);
+                }));
+            }
+            start.countDown();
+            Ruleset first = builds.get(0).get(5, TimeUnit.MINUTES);
+            Ruleset second = builds.get(1).get(5, TimeUnit.MINUTES);
+            assertThat(second.kieBase()).isSameAs(first.kieBase());
+            assertThat(second.sessions()).isSameAs(first.sessions());
+            assertThat(second.dmnRuntime()).isSameAs(first.dmnRuntime());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void keepsNoCompiledRulesThatNoRulesetUses() throws IOException {
         Path copy = copyShipped(dir);
         write(copy.resolve("rules/confidence.drl"), CONFIDENCE_RULE.replace("confidence is the score", "used once"));
