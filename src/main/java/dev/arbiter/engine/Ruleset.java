@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -101,13 +102,28 @@ public final class Ruleset {
 
         private final Map<String, WeakReference<V>> byDigest = new HashMap<>();
 
-        synchronized V get(String digest) {
+        /**
+         * What a ruleset in use compiled from the same files, or else what {@code compile} makes of them, kept for
+         * the next builds; null when {@code compile} gives null (the files do not build). Compiles outside the lock,
+         * so builds of other files go on meanwhile.
+         */
+        V shared(SortedMap<String, String> files, Function<SortedMap<String, String>, V> compile) {
+            String digest = new RulesetSource(files).version();
+            V built = get(digest);
+            if (built != null) {
+                return built;
+            }
+            V compiled = compile.apply(files);
+            return compiled != null ? keep(digest, compiled) : null;
+        }
+
+        private synchronized V get(String digest) {
             WeakReference<V> kept = byDigest.get(digest);
             return kept != null ? kept.get() : null;
         }
 
         /** Keeps the value; a build of the same files that finished first wins, so that rulesets share one. */
-        synchronized V keep(String digest, V value) {
+        private synchronized V keep(String digest, V value) {
             byDigest.values().removeIf(kept -> kept.get() == null);
             V first = get(digest);
             if (first != null) {
@@ -148,14 +164,10 @@ public final class Ruleset {
     }
 
     private static CompiledRules buildRules(RulesetSource source, List<RulesetProblem> problems) {
-        SortedMap<String, String> drl = drlFiles(source);
-        String digest = new RulesetSource(drl).version();
-        CompiledRules built = RULES.get(digest);
-        if (built != null) {
-            return built;
-        }
-        KieBase kieBase = compileRules(source.version(), drl, problems);
-        return kieBase != null ? RULES.keep(digest, CompiledRules.of(kieBase)) : null;
+        return RULES.shared(drlFiles(source), drl -> {
+            KieBase kieBase = compileRules(source.version(), drl, problems);
+            return kieBase != null ? CompiledRules.of(kieBase) : null;
+        });
     }
 
     private static KieBase compileRules(String version, SortedMap<String, String> drl, List<RulesetProblem> problems) {
@@ -211,19 +223,15 @@ public final class Ruleset {
     }
 
     private static DMNRuntime buildTables(RulesetSource source, List<RulesetProblem> problems) {
-        SortedMap<String, String> tables = subset(source, "dmn/");
-        String digest = new RulesetSource(tables).version();
-        DMNRuntime built = TABLES.get(digest);
-        if (built != null) {
-            return built;
-        }
-        int problemsBefore = problems.size();
-        DMNRuntime runtime = compileTables(tables, problems);
-        if (runtime != null && problems.size() == problemsBefore) {
+        return TABLES.shared(subset(source, "dmn/"), tables -> {
+            int problemsBefore = problems.size();
+            DMNRuntime runtime = compileTables(tables, problems);
+            if (runtime == null || problems.size() > problemsBefore) {
+                return null;
+            }
             Assessor.traceDecisionTables(runtime);
-            return TABLES.keep(digest, runtime);
-        }
-        return runtime;
+            return runtime;
+        });
     }
 
     private static DMNRuntime compileTables(SortedMap<String, String> tables, List<RulesetProblem> problems) {
