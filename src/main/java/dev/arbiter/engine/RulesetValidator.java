@@ -75,7 +75,7 @@ public final class RulesetValidator {
                 e.problems().forEach(p -> errors.add(locate(p, bundle.source())));
             }
         }
-        analyseTables(bundle, errors, warnings);
+        analyseTables(bundle.source(), errors, warnings);
         List<ScenarioResult> results = List.of();
         List<ScenarioRunner.Loaded> scenarios = List.of();
         try {
@@ -88,6 +88,20 @@ public final class RulesetValidator {
             results.forEach(r -> errors.addAll(r.problems()));
         }
         return new ValidationReport(bundle.version(), errors, warnings, results, ruleset);
+    }
+
+    /**
+     * Builds kie-dmn's analyser and analyses the source's table files, as the first validation would otherwise have to
+     * before it can answer (about a second on a fast machine, several under load). A validation started meanwhile
+     * waits for the analyser instead of building another, and reuses each analysis of the same file.
+     */
+    public static void prepare(RulesetSource source) {
+        analyseTables(source, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** Whether every table file of the source has an analysis that a validation would reuse. */
+    public static boolean analysed(RulesetSource source) {
+        return tableFiles(source).stream().allMatch(file -> ANALYSED.containsKey(analysisKey(file)));
     }
 
     /**
@@ -111,7 +125,7 @@ public final class RulesetValidator {
     }
 
     /** kie-dmn's decision-table analysis of each table file that is well-formed enough to analyse. */
-    private static void analyseTables(RulesetBundle bundle, List<RulesetProblem> errors, List<RulesetProblem> warnings) {
+    private static void analyseTables(RulesetSource source, List<RulesetProblem> errors, List<RulesetProblem> warnings) {
         synchronized (RulesetValidator.class) {
             if (validator == null) {
                 validator = DMNValidatorFactory.newValidator(); // builds the analyser's own rule base: seconds, so once
@@ -119,11 +133,8 @@ public final class RulesetValidator {
         }
         Set<RulesetProblem> errorSet = new LinkedHashSet<>();
         Set<RulesetProblem> warningSet = new LinkedHashSet<>();
-        for (Map.Entry<String, String> file : bundle.source().files().entrySet()) {
-            if (!file.getKey().startsWith("dmn/")) {
-                continue;
-            }
-            String key = file.getKey() + "\u0000" + file.getValue();
+        for (Map.Entry<String, String> file : tableFiles(source)) {
+            String key = analysisKey(file);
             Analysis analysis = ANALYSED.get(key);
             if (analysis == null) {
                 List<RulesetProblem> blocking = new ArrayList<>();
@@ -148,6 +159,14 @@ public final class RulesetValidator {
         }
         errors.addAll(errorSet);
         warnings.addAll(warningSet);
+    }
+
+    private static Set<Map.Entry<String, String>> tableFiles(RulesetSource source) {
+        return source.files().subMap("dmn/", "dmn/" + Character.MAX_VALUE).entrySet();
+    }
+
+    private static String analysisKey(Map.Entry<String, String> file) {
+        return file.getKey() + "\u0000" + file.getValue();
     }
 
     private static synchronized List<DMNMessage> analyse(StringReader reader) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +55,7 @@ public class RulesetService {
     private final Clock clock;
     private final ObjectMapper json;
     private final CompiledRulesets compiled;
+    private final CompletableFuture<Boolean> startupTablesAnalysed = new CompletableFuture<>();
 
     RulesetService(ActiveRuleset active, RulesetRepository versions, AuditLog audit, SeparationOfDuties duties, Clock clock,
                    ObjectMapper json, CompiledRulesets compiled) {
@@ -77,6 +79,7 @@ public class RulesetService {
      */
     void onStart(@Observes StartupEvent event) {
         RulesetBundle bundle = active.startupBundle();
+        analyseTablesInTheBackground(bundle);
         Ruleset ruleset = active.get();
         compiled.put(ruleset);
         boolean known = QuarkusTransaction.requiringNew().call(() -> versions.findByIdOptional(bundle.version()).isPresent());
@@ -93,6 +96,30 @@ public class RulesetService {
             LOG.infof("Ruleset %s from disk is a known version; the recorded live version %s stays live", bundle.version(), live.get());
             syncLive();
         }
+    }
+
+    /**
+     * The first validation or activation after start-up would otherwise wait for kie-dmn's analyser to be built and
+     * for the analysis of tables that are mostly the start-up ones; a thread of its own does both beside start-up
+     * instead. A validation that comes sooner waits for the analyser rather than building another.
+     */
+    private void analyseTablesInTheBackground(RulesetBundle bundle) {
+        Thread thread = new Thread(() -> {
+            try {
+                RulesetValidator.prepare(bundle.source());
+                startupTablesAnalysed.complete(RulesetValidator.analysed(bundle.source()));
+            } catch (RuntimeException e) {
+                LOG.warn("Analysing the start-up tables ahead of time failed; the first validation analyses them itself", e);
+                startupTablesAnalysed.completeExceptionally(e);
+            }
+        }, "arbiter-table-analysis");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Completes once the start-up tables are analysed ahead of the first validation: whether they all were. */
+    CompletableFuture<Boolean> startupTablesAnalysed() {
+        return startupTablesAnalysed;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,26 @@ class RulesetValidatorTest {
             assertThat(e.file()).isEqualTo("dmn/priority.dmn");
             assertThat(e.line()).isPositive();
             assertThat(e.message()).contains("Gap detected", "25 .. 30", "table-risk-level", "UNIQUE");
+        });
+    }
+
+    @Test
+    void preparingAnalysesTheTablesAheadAndTheValidationReportsWhatThatAnalysisFound() {
+        // a table of its own (a comment makes it new to the cache), with the gap of the test above
+        Map<String, String> files = new TreeMap<>(SHIPPED.allFiles());
+        files.put("dmn/priority.dmn", files.get("dmn/priority.dmn").replace("<dmn:text>[25..50)</dmn:text>",
+                "<dmn:text>[30..50)</dmn:text>") + "<!-- " + UUID.randomUUID() + " -->\n");
+        RulesetBundle bundle = RulesetBundle.of(files);
+        assertThat(RulesetValidator.analysed(bundle.source())).isFalse();
+
+        RulesetValidator.prepare(bundle.source());
+
+        assertThat(RulesetValidator.analysed(bundle.source())).isTrue();
+        ValidationReport report = RulesetValidator.validate(bundle);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.errors()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("dmn/priority.dmn");
+            assertThat(e.message()).contains("Gap detected", "25 .. 30", "table-risk-level");
         });
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -72,6 +73,11 @@ class RulesetResourceTest {
         given().when().get("/api/v1/rulesets/" + Bundles.SHIPPED.version()).then().statusCode(200)
                 .body("files.size()", equalTo(Bundles.SHIPPED.allFiles().size()));
         given().when().get("/api/v1/rulesets/sha256:nope").then().statusCode(404);
+    }
+
+    @Test
+    void analysesTheStartupTablesInTheBackgroundAheadOfTheFirstValidation() {
+        assertThat(service.startupTablesAnalysed()).succeedsWithin(Duration.ofMinutes(2)).isEqualTo(true);
     }
 
     @Test
