@@ -92,7 +92,7 @@ public final class RulesetValidator {
 
     /**
      * Builds kie-dmn's analyser and analyses the source's table files, as the first validation would otherwise have to
-     * before it can answer (about a second on a fast machine, several under load). A validation started meanwhile
+     * before it can answer (about a second on a fast machine, more under load). A validation started meanwhile
      * waits for the analyser instead of building another, and reuses each analysis of the same file.
      */
     public static void prepare(RulesetSource source) {
