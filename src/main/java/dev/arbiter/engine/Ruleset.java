@@ -164,7 +164,7 @@ public final class Ruleset {
     }
 
     private static CompiledRules buildRules(RulesetSource source, List<RulesetProblem> problems) {
-        return RULES.shared(drlFiles(source), drl -> {
+        return RULES.shared(source.ruleFiles(), drl -> {
             KieBase kieBase = compileRules(source.version(), drl, problems);
             return kieBase != null ? CompiledRules.of(kieBase) : null;
         });
@@ -207,14 +207,6 @@ public final class Ruleset {
         return kieBase;
     }
 
-    private static SortedMap<String, String> drlFiles(RulesetSource source) {
-        return subset(source, "rules/");
-    }
-
-    private static SortedMap<String, String> subset(RulesetSource source, String prefix) {
-        return source.files().subMap(prefix, prefix + Character.MAX_VALUE);
-    }
-
     private static String drlFileName(String path) {
         if (path == null) {
             return "rules";
@@ -223,7 +215,7 @@ public final class Ruleset {
     }
 
     private static DMNRuntime buildTables(RulesetSource source, List<RulesetProblem> problems) {
-        return TABLES.shared(subset(source, "dmn/"), tables -> {
+        return TABLES.shared(source.tableFiles(), tables -> {
             int problemsBefore = problems.size();
             DMNRuntime runtime = compileTables(tables, problems);
             if (runtime == null || problems.size() > problemsBefore) {

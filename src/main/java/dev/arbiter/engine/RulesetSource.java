@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  */
 public final class RulesetSource {
 
+    private static final String RULES = "rules/";
+    private static final String TABLES = "dmn/";
+
     private final SortedMap<String, String> files;
     private final String version;
 
@@ -30,8 +33,8 @@ public final class RulesetSource {
     /** Reads every {@code *.drl} of the rules folder and every {@code *.dmn} of the DMN folder (not their sub-folders). */
     public static RulesetSource read(Path rulesDir, Path dmnDir) {
         SortedMap<String, String> files = new TreeMap<>();
-        readInto(files, rulesDir, "rules/", ".drl");
-        readInto(files, dmnDir, "dmn/", ".dmn");
+        readInto(files, rulesDir, RULES, ".drl");
+        readInto(files, dmnDir, TABLES, ".dmn");
         return new RulesetSource(files);
     }
 
@@ -67,6 +70,20 @@ public final class RulesetSource {
     /** The files, keyed {@code rules/…} and {@code dmn/…}, sorted. */
     public SortedMap<String, String> files() {
         return java.util.Collections.unmodifiableSortedMap(files);
+    }
+
+    /** The rule files, {@code rules/…}, sorted. */
+    public SortedMap<String, String> ruleFiles() {
+        return under(RULES);
+    }
+
+    /** The table files, {@code dmn/…}, sorted. */
+    public SortedMap<String, String> tableFiles() {
+        return under(TABLES);
+    }
+
+    private SortedMap<String, String> under(String folder) {
+        return java.util.Collections.unmodifiableSortedMap(files.subMap(folder, folder + Character.MAX_VALUE));
     }
 
     /** {@code sha256:} followed by 64 hex digits. */

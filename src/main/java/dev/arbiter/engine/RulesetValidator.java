@@ -101,7 +101,7 @@ public final class RulesetValidator {
 
     /** Whether every table file of the source has an analysis that a validation would reuse. */
     public static boolean analysed(RulesetSource source) {
-        return tableFiles(source).stream().allMatch(file -> ANALYSED.containsKey(analysisKey(file)));
+        return source.tableFiles().entrySet().stream().allMatch(file -> ANALYSED.containsKey(analysisKey(file)));
     }
 
     /**
@@ -133,7 +133,7 @@ public final class RulesetValidator {
         }
         Set<RulesetProblem> errorSet = new LinkedHashSet<>();
         Set<RulesetProblem> warningSet = new LinkedHashSet<>();
-        for (Map.Entry<String, String> file : tableFiles(source)) {
+        for (Map.Entry<String, String> file : source.tableFiles().entrySet()) {
             String key = analysisKey(file);
             Analysis analysis = ANALYSED.get(key);
             if (analysis == null) {
@@ -159,10 +159,6 @@ public final class RulesetValidator {
         }
         errors.addAll(errorSet);
         warnings.addAll(warningSet);
-    }
-
-    private static Set<Map.Entry<String, String>> tableFiles(RulesetSource source) {
-        return source.files().subMap("dmn/", "dmn/" + Character.MAX_VALUE).entrySet();
     }
 
     private static String analysisKey(Map.Entry<String, String> file) {
