@@ -14,9 +14,16 @@ public interface AuditConfig {
     @WithDefault("1s")
     String sealInterval();
 
-    /** Events sealed per transaction. */
-    @WithDefault("1000")
+    /** Events sealed per transaction (200: short transactions beside the decisions being stored; issue #9). */
+    @WithDefault("200")
     int sealBatch();
+
+    /**
+     * How long the scheduled sealer rests after a full batch, as a multiple of the time that batch took (0: none), so
+     * that a backlog is sealed in steps beside the decisions being stored rather than in one burst.
+     */
+    @WithDefault("1")
+    double sealRest();
 
     /**
      * How long the sealer waits at a gap in the sequence numbers (a transaction that took its number but has not

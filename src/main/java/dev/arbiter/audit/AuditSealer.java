@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -58,7 +59,7 @@ public class AuditSealer {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
-            sealAll();
+            sealPaced(AuditSealer::rest);
         } catch (RuntimeException e) {
             LOG.warn("Sealing the audit log failed; the next run retries", e);
         }
@@ -66,13 +67,43 @@ public class AuditSealer {
 
     /** Seals everything committed and sealable now, batch after batch; returns how many events were sealed. */
     public int sealAll() {
+        return sealPaced(null);
+    }
+
+    /**
+     * {@link #sealAll()}, resting {@code seal-rest} times as long as each full batch took before the next: the
+     * scheduled run seals a backlog in steps beside the decisions being stored, rather than in one burst that holds
+     * them up (issue #9). {@code rest} returns false when the run should stop (interrupted); null: no rests.
+     */
+    int sealPaced(Rest rest) {
         int total = 0;
         int sealed;
         do {
+            long start = System.nanoTime();
             sealed = sealBatch();
             total += sealed;
+            if (sealed == config.sealBatch() && rest != null && config.sealRest() > 0
+                    && !rest.rest((long) ((System.nanoTime() - start) * config.sealRest()))) {
+                break;
+            }
         } while (sealed == config.sealBatch());
         return total;
+    }
+
+    /** A pause of some nanoseconds between two batches; false when the sealer should stop. */
+    @FunctionalInterface
+    interface Rest {
+        boolean rest(long nanos);
+    }
+
+    private static boolean rest(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** One transaction: the next batch of unsealed events, and a checkpoint when one is due. */

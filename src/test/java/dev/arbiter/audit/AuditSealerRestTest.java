@@ -1,0 +1,68 @@
+package dev.arbiter.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The scheduled sealer seals a backlog in steps, resting between full batches; nothing is left unsealed by it. */
+@QuarkusTest
+class AuditSealerRestTest {
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    AuditSealer sealer;
+
+    @Inject
+    AuditConfig config;
+
+    @Inject
+    AuditRepository events;
+
+    @BeforeEach
+    void sealWhatOtherTestsLeft() {
+        sealer.sealAll();
+    }
+
+    @Test
+    void restsAfterEachFullBatchInProportionToItsTimeAndSealsTheWholeBacklog() {
+        int batch = config.sealBatch();
+        List<Long> seqs = AuditTestEvents.append(log, "rest", 2 * batch + 1);
+        List<Long> rests = new ArrayList<>();
+
+        int sealed = sealer.sealPaced(nanos -> rests.add(nanos));
+
+        assertThat(config.sealRest()).isPositive();
+        assertThat(sealed).isEqualTo(2 * batch + 1);
+        // two full batches, each followed by a rest; none after the last, short one
+        assertThat(rests).hasSize(2).allSatisfy(nanos -> assertThat(nanos).isPositive());
+        assertThat(unsealed(seqs)).isZero();
+    }
+
+    @Test
+    void anInterruptedRestEndsTheRunAndTheNextRunSealsTheRest() {
+        int batch = config.sealBatch();
+        List<Long> seqs = AuditTestEvents.append(log, "rest-stop", batch + 1);
+
+        int sealed = sealer.sealPaced(nanos -> false);
+
+        assertThat(sealed).isEqualTo(batch);
+        assertThat(unsealed(seqs)).isEqualTo(1);
+        assertThat(sealer.sealAll()).isEqualTo(1);
+        assertThat(unsealed(seqs)).isZero();
+    }
+
+    private long unsealed(List<Long> seqs) {
+        return QuarkusTransaction.requiringNew().call(() -> events.count("seq in ?1 and chainIndex is null", seqs));
+    }
+}
