@@ -1,6 +1,8 @@
 package dev.arbiter.audit;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.jboss.logging.Logger;
 import dev.arbiter.audit.chain.ChainCodec;
 import dev.arbiter.audit.chain.ChainKeys;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * Seals committed events into the hash chain and writes signed checkpoints. Runs on every replica; the lock on the
@@ -57,9 +60,11 @@ public class AuditSealer {
     @Scheduled(identity = "arbiter-audit-seal", every = "${arbiter.audit.seal-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void scheduled() {
+    void scheduled(ScheduledExecution execution) {
+        Instant next = execution.getTrigger().getNextFireTime();
+        long untilNext = next == null ? 0 : Math.max(0, Duration.between(Instant.now(), next).toNanos());
         try {
-            sealPaced(AuditSealer::rest);
+            sealPaced(System.nanoTime() + untilNext, AuditSealer::rest);
         } catch (RuntimeException e) {
             LOG.warn("Sealing the audit log failed; the next run retries", e);
         }
@@ -67,23 +72,26 @@ public class AuditSealer {
 
     /** Seals everything committed and sealable now, batch after batch; returns how many events were sealed. */
     public int sealAll() {
-        return sealPaced(null);
+        return sealPaced(Long.MIN_VALUE, null);
     }
 
     /**
-     * {@link #sealAll()}, resting {@code seal-rest} times as long as each full batch took before the next: the
-     * scheduled run seals a backlog in steps beside the decisions being stored, rather than in one burst that holds
-     * them up (issue #9). {@code rest} returns false when the run should stop (interrupted); null: no rests.
+     * {@link #sealAll()}, resting {@code seal-rest} times as long as each full batch took before the next, as long as
+     * the rest ends before {@code deadline} ({@link System#nanoTime()}; the scheduled run passes its next start). So a
+     * run spreads its batches over its interval beside the decisions being stored, rather than sealing them in one
+     * burst that holds those up (issue #9); a backlog larger than a run can seal with rests within its interval is
+     * sealed without them, so resting never makes the sealer fall behind. {@code rest} returns false when the run should stop (interrupted); null: no rests.
      */
-    int sealPaced(Rest rest) {
+    int sealPaced(long deadline, Rest rest) {
         int total = 0;
         int sealed;
         do {
             long start = System.nanoTime();
             sealed = sealBatch();
             total += sealed;
-            if (sealed == config.sealBatch() && rest != null && config.sealRest() > 0
-                    && !rest.rest((long) ((System.nanoTime() - start) * config.sealRest()))) {
+            long pause = (long) ((System.nanoTime() - start) * config.sealRest());
+            if (sealed == config.sealBatch() && rest != null && pause > 0 && System.nanoTime() + pause - deadline < 0
+                    && !rest.rest(pause)) {
                 break;
             }
         } while (sealed == config.sealBatch());

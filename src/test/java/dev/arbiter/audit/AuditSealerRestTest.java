@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +17,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The scheduled sealer seals a backlog in steps, resting between full batches; nothing is left unsealed by it. */
 @QuarkusTest
 class AuditSealerRestTest {
+
+    /** A deadline the test never reaches: the run's next start, as far as these runs are concerned. */
+    private static final long FAR = TimeUnit.MINUTES.toNanos(10);
 
     @Inject
     AuditLog log;
@@ -40,7 +44,7 @@ class AuditSealerRestTest {
         List<Long> seqs = AuditTestEvents.append(log, "rest", 2 * batch + 1);
         List<Long> rests = new ArrayList<>();
 
-        int sealed = sealer.sealPaced(nanos -> rests.add(nanos));
+        int sealed = sealer.sealPaced(System.nanoTime() + FAR, nanos -> rests.add(nanos));
 
         assertThat(config.sealRest()).isPositive();
         assertThat(sealed).isEqualTo(2 * batch + 1);
@@ -54,11 +58,25 @@ class AuditSealerRestTest {
         int batch = config.sealBatch();
         List<Long> seqs = AuditTestEvents.append(log, "rest-stop", batch + 1);
 
-        int sealed = sealer.sealPaced(nanos -> false);
+        int sealed = sealer.sealPaced(System.nanoTime() + FAR, nanos -> false);
 
         assertThat(sealed).isEqualTo(batch);
         assertThat(unsealed(seqs)).isEqualTo(1);
         assertThat(sealer.sealAll()).isEqualTo(1);
+        assertThat(unsealed(seqs)).isZero();
+    }
+
+    @Test
+    void aRunPastItsDeadlineSealsTheBacklogWithoutResting() {
+        int batch = config.sealBatch();
+        List<Long> seqs = AuditTestEvents.append(log, "rest-late", 2 * batch + 1);
+        List<Long> rests = new ArrayList<>();
+
+        // the next run is due now: a backlog the interval cannot hold with rests is sealed at full speed
+        int sealed = sealer.sealPaced(System.nanoTime(), nanos -> rests.add(nanos));
+
+        assertThat(sealed).isEqualTo(2 * batch + 1);
+        assertThat(rests).isEmpty();
         assertThat(unsealed(seqs)).isZero();
     }
 
