@@ -23,6 +23,7 @@ import dev.arbiter.audit.chain.ChainCodec;
 import dev.arbiter.audit.chain.ChainKeys;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
+import io.quarkus.scheduler.Trigger;
 
 /**
  * Seals committed events into the hash chain and writes signed checkpoints. Runs on every replica; the lock on the
@@ -61,13 +62,23 @@ public class AuditSealer {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled(ScheduledExecution execution) {
-        Instant next = execution.getTrigger().getNextFireTime();
-        long untilNext = next == null ? 0 : Math.max(0, Duration.between(Instant.now(), next).toNanos());
+        long start = System.nanoTime();
         try {
-            sealPaced(System.nanoTime() + untilNext, AuditSealer::rest);
+            sealPaced(start + interval(execution.getTrigger()), AuditSealer::rest);
         } catch (RuntimeException e) {
             LOG.warn("Sealing the audit log failed; the next run retries", e);
         }
+    }
+
+    /**
+     * The trigger's interval in nanoseconds, 0 before its first run. Not the time left until its next fire time: the
+     * scheduler truncates fire times to the second and starts a run up to a second after one, so that time left
+     * would be anything from 0 to the interval.
+     */
+    static long interval(Trigger trigger) {
+        Instant previous = trigger.getPreviousFireTime();
+        Instant next = trigger.getNextFireTime();
+        return previous == null || next == null ? 0 : Math.max(0, Duration.between(previous, next).toNanos());
     }
 
     /** Seals everything committed and sealable now, batch after batch; returns how many events were sealed. */
@@ -77,10 +88,11 @@ public class AuditSealer {
 
     /**
      * {@link #sealAll()}, resting {@code seal-rest} times as long as each full batch took before the next, as long as
-     * the rest ends before {@code deadline} ({@link System#nanoTime()}; the scheduled run passes its next start). So a
-     * run spreads its batches over its interval beside the decisions being stored, rather than sealing them in one
-     * burst that holds those up (issue #9); a backlog larger than a run can seal with rests within its interval is
-     * sealed without them, so resting never makes the sealer fall behind. {@code rest} returns false when the run should stop (interrupted); null: no rests.
+     * the rest ends before {@code deadline} ({@link System#nanoTime()}; the scheduled run passes its start plus its
+     * interval). So a run spreads its batches over its interval beside the decisions being stored, rather than
+     * sealing them in one burst that holds those up (issue #9); a backlog larger than a run can seal with rests within
+     * its interval is sealed without them, so resting never makes the sealer fall behind. {@code rest} returns false
+     * when the run should stop (interrupted); null: no rests.
      */
     int sealPaced(long deadline, Rest rest) {
         int total = 0;

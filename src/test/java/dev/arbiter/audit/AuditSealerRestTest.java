@@ -2,6 +2,7 @@ package dev.arbiter.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The scheduled sealer seals a backlog in steps, resting between full batches; nothing is left unsealed by it. */
@@ -78,6 +80,37 @@ class AuditSealerRestTest {
         assertThat(sealed).isEqualTo(2 * batch + 1);
         assertThat(rests).isEmpty();
         assertThat(unsealed(seqs)).isZero();
+    }
+
+    @Test
+    void aScheduledRunMayRestForTheTriggersIntervalWhateverItsNextFireTimeIsTruncatedTo() {
+        Instant fired = Instant.parse("2026-12-03T22:00:07Z");
+        assertThat(AuditSealer.interval(trigger(fired, fired.plusSeconds(1)))).isEqualTo(TimeUnit.SECONDS.toNanos(1));
+        assertThat(AuditSealer.interval(trigger(null, fired))).isZero();
+    }
+
+    private static Trigger trigger(Instant previous, Instant next) {
+        return new Trigger() {
+            @Override
+            public String getId() {
+                return "arbiter-audit-seal";
+            }
+
+            @Override
+            public Instant getNextFireTime() {
+                return next;
+            }
+
+            @Override
+            public Instant getPreviousFireTime() {
+                return previous;
+            }
+
+            @Override
+            public boolean isOverdue() {
+                return false;
+            }
+        };
     }
 
     private long unsealed(List<Long> seqs) {
