@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,6 +24,10 @@ import org.jboss.logging.Logger;
 
 import dev.arbiter.audit.chain.ChainCodec;
 import dev.arbiter.audit.chain.ChainKeys;
+import dev.arbiter.common.CountGauge;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Trigger;
@@ -38,8 +45,12 @@ import io.quarkus.scheduler.Trigger;
  * blocks of 50 per replica (migration V16), so gaps also come from the unused rest of a block when a replica stops,
  * and, with several replicas, from another replica's block not used up yet: each such gap delays sealing by at most
  * the grace, and loses nothing.
+ *
+ * <p>{@code /q/metrics} counts the events this replica sealed and shows the events not sealed yet, across replicas
+ * (the sealer's backlog); it is created at start-up so that both are there before the first run.
  */
 @ApplicationScoped
+@Startup
 public class AuditSealer {
 
     private static final Logger LOG = Logger.getLogger(AuditSealer.class);
@@ -50,12 +61,20 @@ public class AuditSealer {
     private final Clock clock;
     /** Gap start (the missing sequence number) → when this replica first saw it (nanoTime). */
     private final Map<Long, Long> gapsSeen = new ConcurrentHashMap<>();
+    private final AtomicLong sealedEvents = new AtomicLong();
 
-    AuditSealer(EntityManager em, AuditConfig config, AuditKeys keys, Clock clock) {
+    AuditSealer(EntityManager em, AuditConfig config, AuditKeys keys, Clock clock, MeterRegistry registry,
+                DataSource database) {
         this.em = em;
         this.config = config;
         this.keys = keys;
         this.clock = clock;
+        FunctionCounter.builder("arbiter.audit.sealed", sealedEvents, AtomicLong::get)
+                .description("Audit events this replica sealed into the hash chain")
+                .register(registry);
+        CountGauge.register(registry, database, "arbiter.audit.unsealed",
+                "Audit events committed and not sealed yet (all replicas)",
+                "select count(*) from audit_event where chain_index is null");
     }
 
     @Scheduled(identity = "arbiter-audit-seal", every = "${arbiter.audit.seal-interval:1s}",
@@ -101,6 +120,7 @@ public class AuditSealer {
             long start = System.nanoTime();
             sealed = sealBatch();
             total += sealed;
+            sealedEvents.addAndGet(sealed);
             long pause = (long) ((System.nanoTime() - start) * config.sealRest());
             if (sealed == config.sealBatch() && rest != null && pause > 0 && System.nanoTime() + pause - deadline < 0
                     && !rest.rest(pause)) {

@@ -74,13 +74,14 @@ public class DecisionService {
     private final DedupClaims claims;
     private final DecisionHistory history;
     private final GroupCommit groupCommit;
+    private final DecisionMeters meters;
 
     DecisionService(ActiveRuleset rulesets, ContextProvider context, AlertRepository alerts, DecisionRepository decisions,
                     AuditLog audit, Clock clock, DecisionConfig config, DecisionMapper mapper, ObjectMapper json,
                     Event<ActionReady> actionReady, DedupConfig dedup,
                     SuppressionService suppressions, VulnerabilityFacts vulnerabilities,
                     Event<DecisionChanged> decisionChanged, ActionGate gate, ActionResponders responders,
-                    DedupClaims claims, DecisionHistory history, GroupCommit groupCommit) {
+                    DedupClaims claims, DecisionHistory history, GroupCommit groupCommit, DecisionMeters meters) {
         this.actionReady = actionReady;
         this.decisionChanged = decisionChanged;
         this.gate = gate;
@@ -88,6 +89,7 @@ public class DecisionService {
         this.claims = claims;
         this.history = history;
         this.groupCommit = groupCommit;
+        this.meters = meters;
         this.rulesets = rulesets;
         this.context = context;
         this.alerts = alerts;
@@ -121,16 +123,20 @@ public class DecisionService {
                     Optional<DecisionView> attached = groupCommit.call(keys,
                             () -> attach(alert, rawJson, fingerprint, principal));
                     if (attached.isPresent()) {
+                        meters.alert(DecisionMeters.ATTACHED, attached.get().priority());
                         return new Submission(attached.get(), false);
                     }
                 }
-                Assessed assessed = assess(alert);
-                DecisionView view = groupCommit.call(keys,
-                        () -> store(alert, rawJson, assessed, fingerprint, principal));
+                Assessed assessed = meters.assess(() -> assess(alert));
+                DecisionView view = meters.store(() -> groupCommit.call(keys,
+                        () -> store(alert, rawJson, assessed, fingerprint, principal)));
+                meters.alert(DecisionMeters.DECIDED, view.priority());
                 return new Submission(view, true);
             } catch (RuntimeException e) {
                 if (isDuplicateAlert(e)) {
-                    return findForAlert(alert).map(v -> new Submission(v, false)).orElseThrow(() -> e);
+                    DecisionView first = findForAlert(alert).orElseThrow(() -> e);
+                    meters.alert(DecisionMeters.REPEATED, first.priority());
+                    return new Submission(first, false);
                 }
                 // a decision with the same fingerprint committed meanwhile: attach to it on the next attempt
                 if (fingerprint != null && attempt < MAX_DEDUP_ATTEMPTS && DedupClaims.lostRace(e)) {

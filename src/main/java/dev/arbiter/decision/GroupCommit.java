@@ -15,7 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 
 /**
  * Stores the decisions that are ready at the same moment in one transaction (group commit). A request thread with a
@@ -36,8 +39,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * would send the next decision before its alert and fail the batch (it would then be stored one by one, correctly
  * and slower). So nothing on the storing path may make Hibernate write pending rows: the budget count, for one, counts
  * this transaction's actions without writing them ({@code approval.Safeguards}).
+ *
+ * <p>{@code /q/metrics} counts the transactions it committed and the alerts stored in them (their quotient is the
+ * average batch), and the batches that failed and were written again one by one; it is created at start-up so that
+ * they read 0 before the first alert.
  */
 @ApplicationScoped
+@Startup
 class GroupCommit {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
@@ -53,16 +61,30 @@ class GroupCommit {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong grouped = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    /** Every transaction committed here, of one piece of work or of a batch, and the pieces of work they held. */
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committedWork = new AtomicLong();
 
-    GroupCommit(GroupCommitConfig config) {
+    GroupCommit(GroupCommitConfig config, MeterRegistry registry) {
         this.maxAlerts = Math.max(1, config.maxAlerts());
         this.transactions = Math.max(1, config.transactions());
+        FunctionCounter.builder("arbiter.group.commit.transactions", commits, AtomicLong::get)
+                .description("Transactions committed by the group commit, each storing one alert or a batch of them")
+                .register(registry);
+        FunctionCounter.builder("arbiter.group.commit.alerts", committedWork, AtomicLong::get)
+                .description("Alerts stored (decided or attached to a decision) in the group commit's transactions")
+                .register(registry);
+        FunctionCounter.builder("arbiter.group.commit.retries", retried, AtomicLong::get)
+                .description("Batches that failed as a whole and were written again one alert at a time")
+                .register(registry);
     }
 
     /** Runs {@code work} in a transaction, perhaps shared with other work queued at the same time; returns its result. */
     <T> T call(Set<String> keys, Callable<T> work) {
         if (maxAlerts == 1) {
-            return QuarkusTransaction.requiringNew().call(work);
+            T result = QuarkusTransaction.requiringNew().call(work);
+            committed(1);
+            return result;
         }
         Pending<T> mine = new Pending<>(keys, work, lock.newCondition());
         lock.lock();
@@ -145,7 +167,7 @@ class GroupCommit {
     /** Writes the batch; every piece of work in it ends done, with its result or its own failure. */
     private void write(List<Pending<?>> batch) {
         if (batch.size() == 1) {
-            batch.get(0).alone();
+            alone(batch.get(0));
             return;
         }
         List<Object> results;
@@ -161,14 +183,33 @@ class GroupCommit {
             // nothing of the batch was committed: each is written alone, and fails alone if it fails again
             retried.incrementAndGet();
             LOG.debugf("A batch of %d decisions was not stored (%s); each is stored again on its own", batch.size(), e);
-            batch.forEach(Pending::alone);
+            batch.forEach(this::alone);
             return;
         }
         batches.incrementAndGet();
         grouped.addAndGet(batch.size());
+        committed(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).succeeded(results.get(i));
         }
+    }
+
+    /** Writes one piece of work in a transaction of its own; it ends done, with its result or its failure. */
+    private void alone(Pending<?> pending) {
+        Object result;
+        try {
+            result = QuarkusTransaction.requiringNew().call(pending.work);
+        } catch (RuntimeException | Error e) {
+            pending.failed(e);
+            return;
+        }
+        committed(1); // before it is done, so that its caller reads the counts with it
+        pending.succeeded(result);
+    }
+
+    private void committed(int work) {
+        commits.incrementAndGet();
+        committedWork.addAndGet(work);
     }
 
     /** Tests: queued work waits and no batch starts until {@link #release}, which lets one batch take what waits. */
@@ -201,12 +242,15 @@ class GroupCommit {
         }
     }
 
-    /** Batches of two or more committed, the decisions they held, and batches written again one by one. */
-    record Counts(long batches, long grouped, long retried) {
+    /**
+     * Batches of two or more committed, the decisions they held, and batches written again one by one; then every
+     * transaction committed (batches and single pieces of work) and the work they held.
+     */
+    record Counts(long batches, long grouped, long retried, long commits, long committedWork) {
     }
 
     Counts counts() {
-        return new Counts(batches.get(), grouped.get(), retried.get());
+        return new Counts(batches.get(), grouped.get(), retried.get(), commits.get(), committedWork.get());
     }
 
     /** Work waiting to be written, and once written its result or failure (published by the volatile {@code done}). */
@@ -228,14 +272,6 @@ class GroupCommit {
             this.keys = keys;
             this.work = work;
             this.wake = wake;
-        }
-
-        void alone() {
-            try {
-                succeeded(QuarkusTransaction.requiringNew().call(work));
-            } catch (RuntimeException | Error e) {
-                failed(e);
-            }
         }
 
         void succeeded(Object value) {

@@ -3,20 +3,32 @@ package dev.arbiter.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.arbiter.common.CountGauge;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Runs on every replica: claims due deliveries ({@link Outbox#claim}, a short transaction), sends them
  * ({@link WebhookSender}, no transaction open), and settles each result in its own transaction. The schedule is
  * {@code arbiter.dispatch.interval}; tests call {@link #runOnce()} directly.
+ *
+ * <p>{@code /q/metrics} counts the delivery attempts this replica recorded, by result, and shows the deliveries waiting
+ * to go out or to be retried, across replicas (the outbox's backlog); it is created at start-up so that they are there
+ * before the first run.
  */
 @ApplicationScoped
+@Startup
 public class DispatchWorker {
 
     private static final Logger LOG = Logger.getLogger(DispatchWorker.class);
@@ -30,12 +42,29 @@ public class DispatchWorker {
     private final WebhookSender sender;
     private final DispatchConfig config;
     private final Clock clock;
+    /** Attempts recorded, by outcome ({@code succeeded}, {@code failed}, {@code late}). */
+    private final Map<String, Counter> attempts;
 
-    DispatchWorker(Outbox outbox, WebhookSender sender, DispatchConfig config, Clock clock) {
+    DispatchWorker(Outbox outbox, WebhookSender sender, DispatchConfig config, Clock clock, MeterRegistry registry,
+                   DataSource database) {
         this.outbox = outbox;
         this.sender = sender;
         this.config = config;
         this.clock = clock;
+        this.attempts = Map.of(DispatchAttempt.SUCCEEDED, attempts(registry, DispatchAttempt.SUCCEEDED),
+                DispatchAttempt.FAILED, attempts(registry, DispatchAttempt.FAILED),
+                DispatchAttempt.LATE, attempts(registry, DispatchAttempt.LATE));
+        CountGauge.register(registry, database, "arbiter.outbox.pending",
+                "Deliveries queued, being sent or waiting to be retried (all replicas)",
+                "select count(*) from dispatch_outbox where status in ('queued', 'dispatched', 'failed')");
+    }
+
+    private static Counter attempts(MeterRegistry registry, String outcome) {
+        return Counter.builder("arbiter.dispatch.attempts")
+                .description("Delivery attempts this replica sent and recorded, by outcome: succeeded, failed (retried"
+                        + " later or dead-lettered), late (answered after its lease expired and another took it over)")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     /**
@@ -76,7 +105,7 @@ public class DispatchWorker {
             LOG.debugf("Delivery %s attempt %d to %s: %s in %d ms", delivery.id(), delivery.attempt(),
                     delivery.responder(), result.describe(), result.durationMs());
             try {
-                outbox.settle(delivery, result);
+                attempts.get(outbox.settle(delivery, result)).increment();
             } catch (RuntimeException e) {
                 // Left dispatched: when its lease expires it is taken over and sent again (at least once).
                 LOG.errorf(e, "Could not record the result of delivery %s; it will be retried after its lease", delivery.id());

@@ -131,9 +131,10 @@ class Outbox {
     /**
      * Records one attempt's result and moves the row on: succeeded; or dead-lettered when the receiver refused it
      * for good or the attempts are used up; or failed, due again after a backoff. A result whose claim was taken
-     * over (its lease expired first) is kept as a {@code late} attempt and changes nothing else.
+     * over (its lease expired first) is kept as a {@code late} attempt and changes nothing else. Returns the attempt's
+     * recorded outcome: {@code succeeded}, {@code failed} or {@code late}.
      */
-    void settle(Delivery delivery, Delivery.Result result) {
+    String settle(Delivery delivery, Delivery.Result result) {
         OutboxRow row = rows.findById(delivery.id(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         boolean current = OutboxRow.DISPATCHED.equals(row.status) && delivery.leaseToken().equals(row.leaseToken);
@@ -144,7 +145,7 @@ class Outbox {
         if (!current) {
             LOG.infof("Delivery %s attempt %d answered (%s) after its lease expired; it was taken over", row.id,
                     delivery.attempt(), result.describe());
-            return;
+            return outcome;
         }
         row.leaseToken = null;
         row.updatedAt = now;
@@ -180,6 +181,7 @@ class Outbox {
             audit.append(Principal.SYSTEM, row.kind + ".failed", row.decisionId.toString(),
                     facts(row, "attempt", delivery.attempt(), "error", result.describe(), "nextAttemptAt", row.dueAt.toString()));
         }
+        return outcome;
     }
 
     /**

@@ -30,6 +30,8 @@ import dev.arbiter.decision.DecisionChanged;
 import dev.arbiter.decision.DecisionHistory;
 import dev.arbiter.engine.Assessment;
 import dev.arbiter.engine.Ruleset;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -51,9 +53,12 @@ public class ShadowService {
     private final AtomicReference<Ruleset> shadow = new AtomicReference<>();
     private final AtomicLong skipped = new AtomicLong();
     private final ThreadPoolExecutor executor;
+    private final Map<String, Counter> outcomes;
 
     ShadowService(RulesetService rulesets, DecisionHistory history, ShadowRepository results, Clock clock, ObjectMapper json,
-                  RulesetConfig config) {
+                  RulesetConfig config, MeterRegistry registry) {
+        this.outcomes = Map.of("agreed", outcome(registry, "agreed"), "disagreed", outcome(registry, "disagreed"),
+                "error", outcome(registry, "error"), "skipped", outcome(registry, "skipped"));
         this.rulesets = rulesets;
         this.history = history;
         this.results = results;
@@ -65,6 +70,15 @@ public class ShadowService {
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    /** {@code /q/metrics}: live decisions the shadow assessed, by outcome; the figures per version are the API's. */
+    private static Counter outcome(MeterRegistry registry, String outcome) {
+        return Counter.builder("arbiter.shadow.results")
+                .description("Live decisions assessed again by the shadow ruleset: same priority and actions (agreed),"
+                        + " not (disagreed), failed (error), or not assessed because its queue was full (skipped)")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     @PreDestroy
@@ -127,6 +141,7 @@ public class ShadowService {
             executor.execute(() -> evaluate(candidate, event.decisionId()));
         } catch (RejectedExecutionException e) {
             skipped.incrementAndGet();
+            outcomes.get("skipped").increment();
         }
     }
 
@@ -159,6 +174,8 @@ public class ShadowService {
                 result.error = message.length() > 1000 ? message.substring(0, 1000) : message;
             }
             QuarkusTransaction.requiringNew().run(() -> results.persist(result));
+            outcomes.get(result.error != null ? "error"
+                    : result.samePriority && result.sameActions ? "agreed" : "disagreed").increment();
         } catch (RuntimeException e) {
             LOG.warnf(e, "Shadow evaluation of decision %s failed", decisionId);
         }

@@ -20,6 +20,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The batching itself, with work that only says which transaction it ran in and how often. */
@@ -30,10 +32,11 @@ class GroupCommitTest {
     TransactionSynchronizationRegistry transactions;
 
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void workQueuedTogetherRunsInOneTransactionAndALoneCallWaitsForNoOne() throws Exception {
-        GroupCommit groupCommit = new GroupCommit(config(16, 1));
+        GroupCommit groupCommit = new GroupCommit(config(16, 1), meters);
 
         Object alone = groupCommit.call(Set.of("alone"), transactionKey("alone"));
         List<Object> together = together(groupCommit,
@@ -41,12 +44,15 @@ class GroupCommitTest {
 
         assertThat(alone).isNotNull();
         assertThat(together).containsOnly(together.get(0)).doesNotContain(alone);
-        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(1, 3, 0));
+        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(1, 3, 0, 2, 4));
+        assertThat(counted("arbiter.group.commit.transactions")).isEqualTo(2);
+        assertThat(counted("arbiter.group.commit.alerts")).isEqualTo(4);
+        assertThat(counted("arbiter.group.commit.retries")).isZero();
     }
 
     @Test
     void aBatchIsNoLargerThanItsMaximum() throws Exception {
-        GroupCommit groupCommit = new GroupCommit(config(2, 1));
+        GroupCommit groupCommit = new GroupCommit(config(2, 1), meters);
 
         List<Object> keys = together(groupCommit,
                 List.of(transactionKey("a"), transactionKey("b"), transactionKey("c")), List.of("a", "b", "c"));
@@ -54,11 +60,12 @@ class GroupCommitTest {
         assertThat(keys.get(0)).isEqualTo(keys.get(1));
         assertThat(keys.get(2)).isNotEqualTo(keys.get(0));
         assertThat(groupCommit.counts().batches()).isEqualTo(1);
+        assertThat(groupCommit.counts().commits()).as("the batch of two, then the third alone").isEqualTo(2);
     }
 
     @Test
     void workThatFailsInABatchFailsAloneAndTheRestIsWrittenAgain() throws Exception {
-        GroupCommit groupCommit = new GroupCommit(config(16, 1));
+        GroupCommit groupCommit = new GroupCommit(config(16, 1), meters);
         Callable<Object> refused = () -> {
             runs.computeIfAbsent("refused", k -> new AtomicInteger()).incrementAndGet();
             throw new IllegalStateException("refused");
@@ -80,12 +87,15 @@ class GroupCommitTest {
         assertThat(runs.get("a").get()).as("in the batch, then alone").isEqualTo(2);
         assertThat(runs.get("refused").get()).isEqualTo(2);
         assertThat(runs.get("broken").get()).as("the batch stopped at the refusal").isEqualTo(1);
-        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(0, 0, 1));
+        // a and b committed alone after the batch failed; the refused and the broken work committed nothing
+        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(0, 0, 1, 2, 2));
+        assertThat(counted("arbiter.group.commit.retries")).isEqualTo(1);
+        assertThat(counted("arbiter.group.commit.alerts")).isEqualTo(2);
     }
 
     @Test
     void workWithAKeyBeingWrittenWaitsAndIsThenWrittenAlone() throws Exception {
-        GroupCommit groupCommit = new GroupCommit(config(16, 2));
+        GroupCommit groupCommit = new GroupCommit(config(16, 2), meters);
 
         List<Object> keys = together(groupCommit,
                 List.of(transactionKey("first"), transactionKey("other"), transactionKey("second"), transactionKey("more")),
@@ -93,25 +103,26 @@ class GroupCommitTest {
 
         assertThat(keys.get(0)).isEqualTo(keys.get(1)).isEqualTo(keys.get(3));
         assertThat(keys.get(2)).isNotEqualTo(keys.get(0));
-        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(1, 3, 0));
+        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(1, 3, 0, 2, 4));
     }
 
     @Test
     void withABatchOfOneEachCallHasATransactionOfItsOwn() {
-        GroupCommit groupCommit = new GroupCommit(config(1, 2));
+        GroupCommit groupCommit = new GroupCommit(config(1, 2), meters);
 
         assertThat(groupCommit.call(Set.of("k"), transactionKey("a")))
                 .isNotEqualTo(groupCommit.call(Set.of("k"), transactionKey("b")));
         assertThatThrownBy(() -> groupCommit.call(Set.of("k"), () -> {
             throw new IllegalStateException("refused");
         })).hasMessage("refused");
-        assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(0, 0, 0));
+        assertThat(groupCommit.counts()).as("no batches; the two that committed are counted")
+                .isEqualTo(new GroupCommit.Counts(0, 0, 0, 2, 2));
     }
 
     @Test
     void everyCallEndsWhenManyThreadsShareFewKeysAndSomeWorkFails() throws Exception {
         // only the threads that can go on are woken: none may be left waiting with its work undone
-        GroupCommit groupCommit = new GroupCommit(config(4, 2));
+        GroupCommit groupCommit = new GroupCommit(config(4, 2), meters);
         ExecutorService threads = Executors.newFixedThreadPool(48);
         try {
             // every thread queues its first call before any batch starts, so the first batch takes several
@@ -153,6 +164,8 @@ class GroupCommitTest {
         GroupCommit.Counts counts = groupCommit.counts();
         // a batch of several either committed or failed and was written again one by one
         assertThat(counts.batches() + counts.retried()).as("batches of several were taken").isPositive();
+        assertThat(counts.committedWork()).as("every call that did not fail, once").isEqualTo(2_000 - (2_000 + 16) / 17);
+        assertThat(counts.commits()).isBetween(counts.batches(), counts.committedWork());
         // work in a failed batch runs in it and again alone; everything else once
         assertThat(runs).hasSize(2_000 - (2_000 + 16) / 17);
         assertThat(runs.values()).allSatisfy(count -> assertThat(count.get()).isBetween(1, 2));
@@ -174,6 +187,10 @@ class GroupCommitTest {
             });
         }
         return GroupCommitControl.together(groupCommit, calls);
+    }
+
+    private double counted(String counter) {
+        return meters.get(counter).functionCounter().count();
     }
 
     /** Work that counts its runs and returns the key of the transaction it ran in. */

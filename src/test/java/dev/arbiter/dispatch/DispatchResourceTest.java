@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response.Status;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.arbiter.audit.AuditEvent;
 import dev.arbiter.audit.AuditRepository;
+import dev.arbiter.common.Scrape;
 import dev.arbiter.common.TestClock;
 import dev.arbiter.decision.ActionReady;
 import dev.arbiter.intake.Fixtures;
@@ -48,6 +50,9 @@ import io.restassured.path.json.JsonPath;
 class DispatchResourceTest {
 
     private static final String NOTIFY = WebhookReceiver.pathOf("notify-soc");
+    private static final String SUCCEEDED = "arbiter_dispatch_attempts_total{outcome=\"succeeded\"}";
+    private static final String FAILED = "arbiter_dispatch_attempts_total{outcome=\"failed\"}";
+    private static final String PENDING = "arbiter_outbox_pending";
 
     @Inject
     DispatchWorker worker;
@@ -66,6 +71,9 @@ class DispatchResourceTest {
 
     @Inject
     Event<ActionReady> actionReady;
+
+    @Inject
+    EntityManager em;
 
     private final Receiver receiver = WebhookReceiver.receiver();
     private String externalId;
@@ -299,13 +307,25 @@ class DispatchResourceTest {
     @Test
     void serverErrorThenSuccessRecordsBothAttempts() {
         receiver.script(NOTIFY, externalId, status(500), status(200));
+        Scrape before = Scrape.now();
+        long succeeded = attemptsRecorded("succeeded");
+        long failed = attemptsRecorded("failed");
         String decisionId = submit("minimal.json").getString("id");
         String deliveryId = dispatches(decisionId).getString("items[0].id");
+        assertThat(Scrape.now().present(PENDING) - before.present(PENDING)).as("the delivery waits for the worker")
+                .isEqualTo(1);
 
         worker.drain();
         assertThat(delivery(deliveryId).getString("status")).isEqualTo("failed");
         clock.advance(Duration.ofSeconds(10));
         worker.drain();
+
+        // the worker counts what it records; other tests' rows that fell due may have gone out beside this one
+        Scrape after = Scrape.now();
+        assertThat(after.value(SUCCEEDED) - before.value(SUCCEEDED)).isPositive()
+                .isEqualTo(attemptsRecorded("succeeded") - succeeded);
+        assertThat(after.value(FAILED) - before.value(FAILED)).isPositive()
+                .isEqualTo(attemptsRecorded("failed") - failed);
 
         JsonPath delivery = delivery(deliveryId);
         assertThat(delivery.getString("status")).isEqualTo("succeeded");
@@ -410,7 +430,8 @@ class DispatchResourceTest {
         assertThat(delivery.getList("attempts.startedAt")).containsExactly(TestClock.START.toString(),
                 TestClock.START.plus(Duration.ofMinutes(1).plusSeconds(1)).toString());
 
-        outbox.settle(mine, lost); // the first worker's result turns up after all
+        // the first worker's result turns up after all
+        assertThat(outbox.settle(mine, lost)).isEqualTo("late");
         JsonPath late = delivery(deliveryId);
         assertThat(late.getString("status")).isEqualTo("succeeded");
         assertThat(late.getList("attempts.outcome")).containsExactly("lease-expired", "late", "succeeded");
@@ -470,6 +491,12 @@ class DispatchResourceTest {
     static List<String> deadLetterIds() {
         return given().when().get("/api/v1/dispatch/dead-letters").then().statusCode(200).extract().jsonPath()
                 .getList("items.id");
+    }
+
+    private long attemptsRecorded(String outcome) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from dispatch_attempt where outcome = ?1").setParameter(1, outcome).getSingleResult())
+                .longValue());
     }
 
     private List<String> auditTypes(String decisionId) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.arbiter.common.Principal;
+import dev.arbiter.common.Scrape;
 import dev.arbiter.security.Roles;
 import dev.arbiter.security.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,6 +35,9 @@ class ReplayShadowResourceTest {
 
     private static final List<String> TABLES = List.of("alert", "decision", "decision_action", "audit_event",
             "approval_request", "dispatch_outbox", "ruleset_version", "ruleset_shadow_result");
+    private static final String AGREED = "arbiter_shadow_results_total{outcome=\"agreed\"}";
+    private static final String DISAGREED = "arbiter_shadow_results_total{outcome=\"disagreed\"}";
+    private static final String ERRORS = "arbiter_shadow_results_total{outcome=\"error\"}";
 
     @Inject
     EntityManager em;
@@ -145,9 +149,15 @@ class ReplayShadowResourceTest {
         given().auth().oauth2(author).contentType(ContentType.JSON).body(Map.of("files", Bundles.severeHigh()))
                 .when().post("/api/v1/rulesets/shadow").then().statusCode(200)
                 .body("shadowVersion", equalTo(candidate)).body("evaluated", equalTo(0));
+        Scrape before = Scrape.now();
 
         List<String> ids = record("shadow-" + UUID.randomUUID());
         shadow.drain();
+
+        Scrape after = Scrape.now();
+        assertThat(after.value(AGREED) - before.value(AGREED)).isEqualTo(2);
+        assertThat(after.value(DISAGREED) - before.value(DISAGREED)).isEqualTo(1);
+        assertThat(after.value(ERRORS) - before.value(ERRORS)).isZero();
 
         given().auth().oauth2(Tokens.withRoles("auditor-shadow", Roles.AUDITOR)).when().get("/api/v1/rulesets/shadow")
                 .then().statusCode(200)
