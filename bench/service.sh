@@ -108,19 +108,26 @@ database_counters() {
       pg_current_wal_lsn() - '0/0'::pg_lsn from pg_stat_database where datname = current_database()" 2>/dev/null || true
 }
 
+# group_commit: the service's group-commit counters from /q/metrics, as "<transactions> <alerts>" ("" when the build
+# has no such metrics)
+group_commit() {
+  curl -s --max-time 5 "$BASE/q/metrics" 2>/dev/null | awk '/^arbiter_group_commit_transactions_total /{t = $2}
+      /^arbiter_group_commit_alerts_total /{a = $2} END {if (t != "" && a != "") printf "%d %d\n", t, a}' || true
+}
+
 # load <name> <path> <rate, 0 = max> <seconds> [api key]
 load() {
   local name=$1 path=$2 rate=$3 seconds=$4 key=${5:-} threads connections
   if [ "$rate" -gt 0 ]; then threads=64; connections=64; else threads=32; connections=32; fi
   echo "$name" > "$OUT/.phase"
   phase "service: $name"
-  local java0 pg0 java1 pg1 db0 db1
-  db0=$(database_counters); read -r java0 pg0 <<< "$(cpu_now)"
+  local java0 pg0 java1 pg1 db0 db1 gc0 gc1
+  gc0=$(group_commit); db0=$(database_counters); read -r java0 pg0 <<< "$(cpu_now)"
   wrk -t$threads -c$connections -d${seconds}s --timeout 10s -s bench/wrk/arbiter.lua "$BASE$path" -- \
     "$OUT/corpus/corpus.tsv" "$rate" "$OUT/wrk-$name.json" "$key" "$threads" "$name-$RUN" >> "$LOG" 2>&1
-  read -r java1 pg1 <<< "$(cpu_now)"; db1=$(database_counters)
+  read -r java1 pg1 <<< "$(cpu_now)"; db1=$(database_counters); gc1=$(group_commit)
   python3 - "$OUT/wrk-$name.json" "$(cut -d' ' -f1-3 /proc/loadavg)" $((java1 - java0)) $((pg1 - pg0)) "$(getconf CLK_TCK)" \
-    "$db0" "$db1" <<'PY'
+    "$db0" "$db1" "$gc0" "$gc1" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); r["loadAfter"] = sys.argv[2]
 # CPU the service's JVM and PostgreSQL (all its processes) spent during the phase, per completed request
@@ -135,6 +142,11 @@ if r["completed"] and sys.argv[6] and sys.argv[7]:
     r["walFrom"], r["walTo"] = wal0, wal1
     r["commitsPerRequest"] = (commits1 - commits0) / r["completed"]
     r["walBytesPerRequest"] = (wal1 - wal0) / r["completed"]
+# the group commit's transactions during the phase and the alerts they stored (/q/metrics): the average batch
+if sys.argv[8] and sys.argv[9]:
+    (tx0, alerts0), (tx1, alerts1) = (map(int, sys.argv[i].split()) for i in (8, 9))
+    if tx1 > tx0:
+        r["alertsPerGroupCommit"] = (alerts1 - alerts0) / (tx1 - tx0)
 json.dump(r, open(sys.argv[1], "w"))
 PY
 }
