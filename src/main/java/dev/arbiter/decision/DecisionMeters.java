@@ -12,9 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * What {@code /q/metrics} shows of deciding: the alerts submitted by outcome and by the priority of their decision, how
- * long assessing took (context, rules and tables), and how long storing took (waiting for the group commit and writing).
- * Both times are histograms, so that a monitoring system can compute percentiles over any window and replica.
+ * What {@code /q/metrics} shows of deciding: the alerts submitted by outcome and by the priority of their decision,
+ * how long assessing took (context, rules and tables), and how long storing took (waiting for the group commit and
+ * writing). Both times are histograms, so that a monitoring system can compute percentiles over any window and replica.
  */
 @ApplicationScoped
 class DecisionMeters {

@@ -2,6 +2,8 @@ package dev.arbiter.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -27,10 +29,11 @@ class CountGaugeTest {
         double before = registry.get("test.floor.rows").gauge().value();
 
         try (var connection = database.getConnection(); var insert = connection.prepareStatement(
-                "insert into bench_floor (id, source, external_id, received_at, raw_json) values (?, 'test', ?, ?, '{}')")) {
+                "insert into bench_floor (id, source, external_id, received_at, raw_json)"
+                        + " values (?, 'test', ?, ?, '{}')")) {
             insert.setObject(1, Ids.next());
             insert.setString(2, "count-gauge");
-            insert.setObject(3, java.time.OffsetDateTime.now());
+            insert.setObject(3, OffsetDateTime.now());
             insert.executeUpdate();
         }
 

@@ -164,7 +164,8 @@ class GroupCommitTest {
         GroupCommit.Counts counts = groupCommit.counts();
         // a batch of several either committed or failed and was written again one by one
         assertThat(counts.batches() + counts.retried()).as("batches of several were taken").isPositive();
-        assertThat(counts.committedWork()).as("every call that did not fail, once").isEqualTo(2_000 - (2_000 + 16) / 17);
+        assertThat(counts.committedWork()).as("every call that did not fail, once")
+                .isEqualTo(2_000 - (2_000 + 16) / 17);
         assertThat(counts.commits()).isBetween(counts.batches(), counts.committedWork());
         // work in a failed batch runs in it and again alone; everything else once
         assertThat(runs).hasSize(2_000 - (2_000 + 16) / 17);
