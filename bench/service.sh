@@ -108,11 +108,11 @@ database_counters() {
       pg_current_wal_lsn() - '0/0'::pg_lsn from pg_stat_database where datname = current_database()" 2>/dev/null || true
 }
 
-# group_commit: the service's group-commit counters from /q/metrics, as "<transactions> <alerts>" ("" when the build
-# has no such metrics)
+# group_commit: the service's group-commit counters from /q/metrics, as "<transactions> <writes>" ("" when the build
+# has no such metrics); with dedup off, as here by default, a write is one alert
 group_commit() {
   curl -s --max-time 5 "$BASE/q/metrics" 2>/dev/null | awk '/^arbiter_group_commit_transactions_total /{t = $2}
-      /^arbiter_group_commit_alerts_total /{a = $2} END {if (t != "" && a != "") printf "%d %d\n", t, a}' || true
+      /^arbiter_group_commit_writes_total /{a = $2} END {if (t != "" && a != "") printf "%d %d\n", t, a}' || true
 }
 
 # load <name> <path> <rate, 0 = max> <seconds> [api key]
@@ -142,11 +142,12 @@ if r["completed"] and sys.argv[6] and sys.argv[7]:
     r["walFrom"], r["walTo"] = wal0, wal1
     r["commitsPerRequest"] = (commits1 - commits0) / r["completed"]
     r["walBytesPerRequest"] = (wal1 - wal0) / r["completed"]
-# the group commit's transactions during the phase and the alerts they stored (/q/metrics): the average batch
+# the group commit's transactions during the phase and what they wrote (/q/metrics): the average batch, in alerts
+# with dedup off
 if sys.argv[8] and sys.argv[9]:
-    (tx0, alerts0), (tx1, alerts1) = (map(int, sys.argv[i].split()) for i in (8, 9))
+    (tx0, writes0), (tx1, writes1) = (map(int, sys.argv[i].split()) for i in (8, 9))
     if tx1 > tx0:
-        r["alertsPerGroupCommit"] = (alerts1 - alerts0) / (tx1 - tx0)
+        r["writesPerGroupCommit"] = (writes1 - writes0) / (tx1 - tx0)
 json.dump(r, open(sys.argv[1], "w"))
 PY
 }

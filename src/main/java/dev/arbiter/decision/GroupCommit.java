@@ -40,9 +40,10 @@ import io.quarkus.runtime.Startup;
  * and slower). So nothing on the storing path may make Hibernate write pending rows: the budget count, for one, counts
  * this transaction's actions without writing them ({@code approval.Safeguards}).
  *
- * <p>{@code /q/metrics} counts the transactions it committed and the alerts stored in them (their quotient is the
+ * <p>{@code /q/metrics} counts the transactions it committed and the pieces of work they held (their quotient is the
  * average batch), and the batches that failed and were written again one by one; it is created at start-up so that
- * they read 0 before the first alert.
+ * they read 0 before the first alert. With dedup off a piece of work is one alert; with it on, an alert that finds no
+ * open decision to attach to is two (the attempt, then its decision).
  */
 @ApplicationScoped
 @Startup
@@ -71,8 +72,9 @@ class GroupCommit {
         FunctionCounter.builder("arbiter.group.commit.transactions", commits, AtomicLong::get)
                 .description("Transactions committed by the group commit, each storing one alert or a batch of them")
                 .register(registry);
-        FunctionCounter.builder("arbiter.group.commit.alerts", committedWork, AtomicLong::get)
-                .description("Alerts stored (decided or attached to a decision) in the group commit's transactions")
+        FunctionCounter.builder("arbiter.group.commit.writes", committedWork, AtomicLong::get)
+                .description("Pieces of work the group commit's transactions committed: a new decision with its alert,"
+                        + " or an alert's attempt to attach to an open decision (dedup)")
                 .register(registry);
         FunctionCounter.builder("arbiter.group.commit.retries", retried, AtomicLong::get)
                 .description("Batches that failed as a whole and were written again one alert at a time")

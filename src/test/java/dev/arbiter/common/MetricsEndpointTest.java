@@ -64,7 +64,7 @@ class MetricsEndpointTest {
         assertThat(repeated.value(DECIDED_P1) - decided.value(DECIDED_P1)).as("the repeat decides nothing").isZero();
         assertThat(repeated.value(REPEATED_P1) - decided.value(REPEATED_P1)).isEqualTo(1);
         assertThat(delta(before, decided, "arbiter_group_commit_transactions_total")).isEqualTo(1);
-        assertThat(delta(before, decided, "arbiter_group_commit_alerts_total")).isEqualTo(1);
+        assertThat(delta(before, decided, "arbiter_group_commit_writes_total")).isEqualTo(1);
         assertThat(delta(before, decided, "arbiter_decision_assess_seconds_count")).isEqualTo(1);
         assertThat(delta(before, decided, "arbiter_decision_store_seconds_count")).isEqualTo(1);
         assertThat(decided.present("arbiter_decision_store_seconds_bucket{le=\"+Inf\"}"))

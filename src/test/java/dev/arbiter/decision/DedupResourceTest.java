@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.arbiter.audit.AuditRepository;
 import dev.arbiter.common.QueryPlans;
+import dev.arbiter.common.Scrape;
 import dev.arbiter.common.TestClock;
 import dev.arbiter.context.EntityHistory;
 import dev.arbiter.engine.EntityHistoryFact;
@@ -46,6 +47,9 @@ import io.restassured.response.Response;
 @TestProfile(DedupResourceTest.DedupOn.class)
 @TestSecurity(user = "tester", roles = {Roles.INGEST, Roles.ANALYST})
 class DedupResourceTest {
+
+    private static final String WRITES = "arbiter_group_commit_writes_total";
+    private static final String TRANSACTIONS = "arbiter_group_commit_transactions_total";
 
     /** Dedup on, with a one-hour window. */
     public static class DedupOn implements QuarkusTestProfile {
@@ -86,13 +90,16 @@ class DedupResourceTest {
 
     @Test
     void aDuplicateInsideTheWindowAttachesToTheOpenDecision() {
+        Scrape start = Scrape.now();
         JsonPath first = submit("a-1", "web-77", Status.CREATED);
         assertThat(first.getInt("occurrences")).isEqualTo(1);
         assertThat(first.getList("actions")).isNotEmpty();
         long actionsBefore = actionCount();
 
         clock.advance(Duration.ofMinutes(30));
+        Scrape before = Scrape.now();
         JsonPath second = submit("a-2", "WEB-77", Status.OK);
+        Scrape attached = Scrape.now();
         assertThat(second.getString("id")).isEqualTo(first.getString("id"));
         assertThat(second.getInt("occurrences")).isEqualTo(2);
         assertThat(second.getString("lastSeenAt")).isEqualTo(TestClock.START.plus(Duration.ofMinutes(30)).toString());
@@ -104,9 +111,24 @@ class DedupResourceTest {
 
         // The duplicate's own source and external id stay idempotent: a retry counts nothing new.
         JsonPath retried = submit("a-2", "web-77", Status.OK);
+        Scrape repeated = Scrape.now();
         assertThat(retried.getInt("occurrences")).isEqualTo(2);
         given().when().get("/api/v1/decisions/" + first.getString("id"))
                 .then().statusCode(200).body("occurrences", equalTo(2));
+
+        // /q/metrics: attached once, in one transaction of the group commit; the retry is a repeat, and its attempt to
+        // attach failed on the alert's unique constraint, so the group commit committed nothing for it
+        String priority = first.getString("priority");
+        String attachedCount = "arbiter_alerts_total{outcome=\"attached\",priority=\"" + priority + "\"}";
+        String repeatedCount = "arbiter_alerts_total{outcome=\"repeated\",priority=\"" + priority + "\"}";
+        assertThat(before.present(WRITES) - start.present(WRITES)).as("the first: its attempt to attach, its decision")
+                .isEqualTo(2);
+        assertThat(attached.value(attachedCount) - before.value(attachedCount)).isEqualTo(1);
+        assertThat(attached.present(WRITES) - before.present(WRITES)).isEqualTo(1);
+        assertThat(attached.present(TRANSACTIONS) - before.present(TRANSACTIONS)).isEqualTo(1);
+        assertThat(repeated.value(repeatedCount) - attached.value(repeatedCount)).isEqualTo(1);
+        assertThat(repeated.value(attachedCount)).isEqualTo(attached.value(attachedCount));
+        assertThat(repeated.present(WRITES)).isEqualTo(attached.present(WRITES));
     }
 
     @Test

@@ -46,7 +46,7 @@ class GroupCommitTest {
         assertThat(together).containsOnly(together.get(0)).doesNotContain(alone);
         assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(1, 3, 0, 2, 4));
         assertThat(counted("arbiter.group.commit.transactions")).isEqualTo(2);
-        assertThat(counted("arbiter.group.commit.alerts")).isEqualTo(4);
+        assertThat(counted("arbiter.group.commit.writes")).isEqualTo(4);
         assertThat(counted("arbiter.group.commit.retries")).isZero();
     }
 
@@ -90,7 +90,7 @@ class GroupCommitTest {
         // a and b committed alone after the batch failed; the refused and the broken work committed nothing
         assertThat(groupCommit.counts()).isEqualTo(new GroupCommit.Counts(0, 0, 1, 2, 2));
         assertThat(counted("arbiter.group.commit.retries")).isEqualTo(1);
-        assertThat(counted("arbiter.group.commit.alerts")).isEqualTo(2);
+        assertThat(counted("arbiter.group.commit.writes")).isEqualTo(2);
     }
 
     @Test
