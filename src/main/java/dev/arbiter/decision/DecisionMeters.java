@@ -1,13 +1,12 @@
 package dev.arbiter.decision;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -24,13 +23,14 @@ class DecisionMeters {
     static final String ATTACHED = "attached";
     static final String REPEATED = "repeated";
 
-    private final MeterRegistry registry;
     private final Timer assess;
     private final Timer store;
-    private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
+    private final Meter.MeterProvider<Counter> alerts;
 
     DecisionMeters(MeterRegistry registry) {
-        this.registry = registry;
+        this.alerts = Counter.builder("arbiter.alerts")
+                .description("Alerts submitted, by outcome (decided, attached, repeated) and their decision's priority")
+                .withRegistry(registry);
         this.assess = Timer.builder("arbiter.decision.assess")
                 .description("Assessing an alert: its context, the rules and the tables")
                 .publishPercentileHistogram()
@@ -55,11 +55,6 @@ class DecisionMeters {
 
     /** Counts an alert with its outcome and its decision's priority. */
     void alert(String outcome, String priority) {
-        String shown = priority != null ? priority : "none";
-        alerts.computeIfAbsent(outcome + '\u0000' + shown, key -> Counter.builder("arbiter.alerts")
-                .description("Alerts submitted, by outcome (decided, attached, repeated) and their decision's priority")
-                .tag("outcome", outcome)
-                .tag("priority", shown)
-                .register(registry)).increment();
+        alerts.withTags("outcome", outcome, "priority", priority != null ? priority : "none").increment();
     }
 }

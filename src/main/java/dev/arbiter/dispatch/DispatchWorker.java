@@ -3,7 +3,6 @@ package dev.arbiter.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -14,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.arbiter.common.CountGauge;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -43,7 +43,7 @@ public class DispatchWorker {
     private final DispatchConfig config;
     private final Clock clock;
     /** Attempts recorded, by outcome ({@code succeeded}, {@code failed}, {@code late}). */
-    private final Map<String, Counter> attempts;
+    private final Meter.MeterProvider<Counter> attempts;
 
     DispatchWorker(Outbox outbox, WebhookSender sender, DispatchConfig config, Clock clock, MeterRegistry registry,
                    DataSource database) {
@@ -51,20 +51,15 @@ public class DispatchWorker {
         this.sender = sender;
         this.config = config;
         this.clock = clock;
-        this.attempts = Map.of(DispatchAttempt.SUCCEEDED, attempts(registry, DispatchAttempt.SUCCEEDED),
-                DispatchAttempt.FAILED, attempts(registry, DispatchAttempt.FAILED),
-                DispatchAttempt.LATE, attempts(registry, DispatchAttempt.LATE));
+        this.attempts = Counter.builder("arbiter.dispatch.attempts")
+                .description("Delivery attempts this replica sent and recorded, by outcome: succeeded, failed (retried"
+                        + " later or dead-lettered), late (answered after its lease expired and another took it over)")
+                .withRegistry(registry);
+        List.of(DispatchAttempt.SUCCEEDED, DispatchAttempt.FAILED, DispatchAttempt.LATE)
+                .forEach(outcome -> attempts.withTag("outcome", outcome)); // each reads 0 before its first attempt
         CountGauge.register(registry, database, "arbiter.outbox.pending",
                 "Deliveries queued, being sent or waiting to be retried (all replicas)",
                 "select count(*) from dispatch_outbox where status in ('queued', 'dispatched', 'failed')");
-    }
-
-    private static Counter attempts(MeterRegistry registry, String outcome) {
-        return Counter.builder("arbiter.dispatch.attempts")
-                .description("Delivery attempts this replica sent and recorded, by outcome: succeeded, failed (retried"
-                        + " later or dead-lettered), late (answered after its lease expired and another took it over)")
-                .tag("outcome", outcome)
-                .register(registry);
     }
 
     /**
@@ -105,7 +100,7 @@ public class DispatchWorker {
             LOG.debugf("Delivery %s attempt %d to %s: %s in %d ms", delivery.id(), delivery.attempt(),
                     delivery.responder(), result.describe(), result.durationMs());
             try {
-                attempts.get(outbox.settle(delivery, result)).increment();
+                attempts.withTag("outcome", outbox.settle(delivery, result)).increment();
             } catch (RuntimeException e) {
                 // Left dispatched: when its lease expires it is taken over and sent again (at least once).
                 LOG.errorf(e, "Could not record the result of delivery %s; it will be retried after its lease", delivery.id());

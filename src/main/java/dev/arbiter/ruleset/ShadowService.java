@@ -31,6 +31,7 @@ import dev.arbiter.decision.DecisionHistory;
 import dev.arbiter.engine.Assessment;
 import dev.arbiter.engine.Ruleset;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -53,12 +54,17 @@ public class ShadowService {
     private final AtomicReference<Ruleset> shadow = new AtomicReference<>();
     private final AtomicLong skipped = new AtomicLong();
     private final ThreadPoolExecutor executor;
-    private final Map<String, Counter> outcomes;
+    /** {@code /q/metrics}: live decisions the shadow assessed, by outcome; the figures per version are the API's. */
+    private final Meter.MeterProvider<Counter> outcomes;
 
     ShadowService(RulesetService rulesets, DecisionHistory history, ShadowRepository results, Clock clock, ObjectMapper json,
                   RulesetConfig config, MeterRegistry registry) {
-        this.outcomes = Map.of("agreed", outcome(registry, "agreed"), "disagreed", outcome(registry, "disagreed"),
-                "error", outcome(registry, "error"), "skipped", outcome(registry, "skipped"));
+        this.outcomes = Counter.builder("arbiter.shadow.results")
+                .description("Live decisions assessed again by the shadow ruleset: same priority and actions (agreed),"
+                        + " not (disagreed), failed (error), or not assessed because its queue was full (skipped)")
+                .withRegistry(registry);
+        List.of("agreed", "disagreed", "error", "skipped")
+                .forEach(outcome -> outcomes.withTag("outcome", outcome)); // each reads 0 before its first result
         this.rulesets = rulesets;
         this.history = history;
         this.results = results;
@@ -70,15 +76,6 @@ public class ShadowService {
                     thread.setDaemon(true);
                     return thread;
                 });
-    }
-
-    /** {@code /q/metrics}: live decisions the shadow assessed, by outcome; the figures per version are the API's. */
-    private static Counter outcome(MeterRegistry registry, String outcome) {
-        return Counter.builder("arbiter.shadow.results")
-                .description("Live decisions assessed again by the shadow ruleset: same priority and actions (agreed),"
-                        + " not (disagreed), failed (error), or not assessed because its queue was full (skipped)")
-                .tag("outcome", outcome)
-                .register(registry);
     }
 
     @PreDestroy
@@ -141,7 +138,7 @@ public class ShadowService {
             executor.execute(() -> evaluate(candidate, event.decisionId()));
         } catch (RejectedExecutionException e) {
             skipped.incrementAndGet();
-            outcomes.get("skipped").increment();
+            outcomes.withTag("outcome", "skipped").increment();
         }
     }
 
@@ -174,7 +171,7 @@ public class ShadowService {
                 result.error = message.length() > 1000 ? message.substring(0, 1000) : message;
             }
             QuarkusTransaction.requiringNew().run(() -> results.persist(result));
-            outcomes.get(result.error != null ? "error"
+            outcomes.withTag("outcome", result.error != null ? "error"
                     : result.samePriority && result.sameActions ? "agreed" : "disagreed").increment();
         } catch (RuntimeException e) {
             LOG.warnf(e, "Shadow evaluation of decision %s failed", decisionId);
