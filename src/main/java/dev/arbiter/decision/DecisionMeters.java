@@ -18,10 +18,14 @@ import io.micrometer.core.instrument.Timer;
 @ApplicationScoped
 class DecisionMeters {
 
-    /** Outcomes: a new decision; attached to an open decision with its fingerprint; a repeat of a stored alert. */
+    /**
+     * Outcomes: a new decision; attached to an open decision with its fingerprint; a repeat of a stored alert; a
+     * repeated Idempotency-Key, answered with the response stored for the first request.
+     */
     static final String DECIDED = "decided";
     static final String ATTACHED = "attached";
     static final String REPEATED = "repeated";
+    static final String REPLAYED = "replayed";
 
     private final Timer assess;
     private final Timer store;
@@ -29,7 +33,7 @@ class DecisionMeters {
 
     DecisionMeters(MeterRegistry registry) {
         this.alerts = Counter.builder("arbiter.alerts")
-                .description("Alerts submitted, by outcome (decided, attached, repeated) and their decision's priority")
+                .description("Alerts submitted, by outcome (decided, attached, repeated, replayed) and their decision's priority")
                 .withRegistry(registry);
         this.assess = Timer.builder("arbiter.decision.assess")
                 .description("Assessing an alert: its context, the rules and the tables")

@@ -191,6 +191,16 @@ public class DecisionService {
         return decisions.findByIdOptional(id).map(this::view);
     }
 
+    /**
+     * The decision a repeated Idempotency-Key is answered with: the one the first request got. Counted as a submitted
+     * alert, like a repeat of its source and external id; empty when there is no such decision.
+     */
+    public Optional<DecisionView> replay(UUID id) {
+        Optional<DecisionView> decision = find(id);
+        decision.ifPresent(view -> meters.alert(DecisionMeters.REPLAYED, view.priority()));
+        return decision;
+    }
+
     /** The decision, if it exists and — when {@code submitter} is given — that principal submitted it. */
     public Optional<DecisionView> find(UUID id, Optional<Principal> submitter) {
         return decisions.findByIdOptional(id)

@@ -56,7 +56,7 @@ public class AlertResource {
         String key = IdempotencyService.scoped(principal, idempotencyKey);
         Optional<IdempotencyService.Replay> replay = idempotency.claim(key, body);
         if (replay.isPresent()) {
-            DecisionView decision = decisions.find(replay.get().decisionId()).orElseThrow();
+            DecisionView decision = decisions.replay(replay.get().decisionId()).orElseThrow();
             return respond(replay.get().status(), decision);
         }
         try {

@@ -29,6 +29,7 @@ class MetricsEndpointTest {
 
     private static final String DECIDED_P1 = "arbiter_alerts_total{outcome=\"decided\",priority=\"P1\"}";
     private static final String REPEATED_P1 = "arbiter_alerts_total{outcome=\"repeated\",priority=\"P1\"}";
+    private static final String REPLAYED_P1 = "arbiter_alerts_total{outcome=\"replayed\",priority=\"P1\"}";
     private static final String SUBMISSIONS = "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\","
             + "status=\"201\",uri=\"/api/v1/alerts\"}";
 
@@ -70,6 +71,29 @@ class MetricsEndpointTest {
         assertThat(decided.present("arbiter_decision_store_seconds_bucket{le=\"+Inf\"}"))
                 .isEqualTo(decided.present("arbiter_decision_store_seconds_count"));
         assertThat(decided.value(SUBMISSIONS) - before.value(SUBMISSIONS)).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyIsCountedAsReplayedAndDecidesNothing() {
+        String body = Fixtures.alert("powershell-cradle.json", "metrics-" + UUID.randomUUID());
+        String key = "metrics-key-" + UUID.randomUUID();
+        Scrape before = Scrape.now();
+
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/alerts").then().statusCode(201).body("priority", equalTo("P1"))
+                .extract().path("id");
+        Scrape decided = Scrape.now();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/alerts").then().statusCode(201).body("id", equalTo(first));
+        Scrape replayed = Scrape.now();
+
+        assertThat(decided.value(DECIDED_P1) - before.value(DECIDED_P1)).isEqualTo(1);
+        assertThat(decided.value(REPLAYED_P1) - before.value(REPLAYED_P1)).isZero();
+        assertThat(replayed.value(REPLAYED_P1) - decided.value(REPLAYED_P1)).isEqualTo(1);
+        assertThat(replayed.value(DECIDED_P1) - decided.value(DECIDED_P1)).as("the replay decides nothing").isZero();
+        assertThat(replayed.value(REPEATED_P1) - decided.value(REPEATED_P1))
+                .as("answered from the key, before the alert's identity is looked at").isZero();
+        assertThat(delta(decided, replayed, "arbiter_group_commit_writes_total")).isZero();
     }
 
     @Test
