@@ -115,6 +115,49 @@ group_commit() {
       /^arbiter_group_commit_writes_total /{a = $2} END {if (t != "" && a != "") printf "%d %d\n", t, a}' || true
 }
 
+# trace_start <name> / trace_stop: with BENCH_TRACE=1, what else happens during a load phase, sampled once a second
+# into $OUT/trace-<name>.tsv, to be read beside the phase's timeline of slow answers (wrk-<name>.json, "timeline"):
+# the JVM's collections (count and seconds paused, /q/metrics), the sealer's backlog, the group commit's transactions
+# and writes, requests waiting for a connection; PostgreSQL's checkpoints (timed + requested), the buffers they wrote
+# and what the checkpointer waits on (CheckpointWriteDelay while it spreads one), client backends waiting on a lock and
+# on a light-weight lock or I/O, and the tables autovacuum is working on. A sample costs one scrape (three
+# count(*)) and one psql; bench/trace-report prints the slow seconds with what they overlapped.
+TRACE_PID=
+trace_start() {
+  [ "${BENCH_TRACE:-0}" = 1 ] || return 0
+  local file=$OUT/trace-$1.tsv
+  printf 'second\tgcPauses\tgcSeconds\tunsealed\tgroupTransactions\tgroupWrites\tawaitingConnection\tcheckpoints\tcheckpointBuffers\tcheckpointer\tlockWaits\tioWaits\tautovacuum\n' > "$file"
+  (
+    while :; do
+      local second metrics database
+      second=$(date +%s)
+      # label values have spaces ("end of minor GC"): the value is the last field
+      metrics=$(curl -s --max-time 0.9 "$BASE/q/metrics" | awk '
+          /^jvm_gc_pause_seconds_count/ {pauses += $NF} /^jvm_gc_pause_seconds_sum/ {paused += $NF}
+          /^arbiter_audit_unsealed / {unsealed = $NF} /^arbiter_group_commit_transactions_total / {tx = $NF}
+          /^arbiter_group_commit_writes_total / {writes = $NF} /^agroal_awaiting_count/ {awaiting += $NF}
+          END {printf "%d\t%.3f\t%s\t%d\t%d\t%d", pauses, paused, unsealed == "" ? "-" : unsealed, tx, writes, awaiting}')
+      database=$(psql -h "$BENCH_PGHOST" -U postgres -d "$BENCH_DB" -At -F $'\t' -c "select
+          (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter),
+          (select buffers_checkpoint from pg_stat_bgwriter),
+          (select coalesce(max(wait_event), '-') from pg_stat_activity where backend_type = 'checkpointer'),
+          count(*) filter (where backend_type = 'client backend' and wait_event_type = 'Lock'),
+          count(*) filter (where backend_type = 'client backend' and wait_event_type in ('LWLock', 'IO')),
+          coalesce(string_agg(regexp_replace(query, '^autovacuum: ', ''), ', ')
+                   filter (where backend_type = 'autovacuum worker' and query <> ''), '-')
+          from pg_stat_activity" 2>/dev/null)
+      [ -n "$database" ] || database=$'-\t-\t-\t-\t-\t-'
+      printf '%s\t%s\t%s\n' "$second" "$metrics" "$database" >> "$file"
+      sleep "$(date +%N | awk '{printf "%.3f", 1 - $1 / 1e9}')" # to the start of the next second
+    done
+  ) &
+  TRACE_PID=$!
+}
+trace_stop() {
+  if [ -n "$TRACE_PID" ]; then kill "$TRACE_PID" 2>/dev/null; wait "$TRACE_PID" 2>/dev/null || true; fi
+  TRACE_PID=
+}
+
 # load <name> <path> <rate, 0 = max> <seconds> [api key]
 load() {
   local name=$1 path=$2 rate=$3 seconds=$4 key=${5:-} threads connections
@@ -123,8 +166,10 @@ load() {
   phase "service: $name"
   local java0 pg0 java1 pg1 db0 db1 gc0 gc1
   gc0=$(group_commit); db0=$(database_counters); read -r java0 pg0 <<< "$(cpu_now)"
+  trace_start "$name"
   wrk -t$threads -c$connections -d${seconds}s --timeout 10s -s bench/wrk/arbiter.lua "$BASE$path" -- \
     "$OUT/corpus/corpus.tsv" "$rate" "$OUT/wrk-$name.json" "$key" "$threads" "$name-$RUN" >> "$LOG" 2>&1
+  trace_stop
   read -r java1 pg1 <<< "$(cpu_now)"; db1=$(database_counters); gc1=$(group_commit)
   python3 - "$OUT/wrk-$name.json" "$(cut -d' ' -f1-3 /proc/loadavg)" $((java1 - java0)) $((pg1 - pg0)) "$(getconf CLK_TCK)" \
     "$db0" "$db1" "$gc0" "$gc1" <<'PY'

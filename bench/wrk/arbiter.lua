@@ -17,6 +17,11 @@ local function now_us()
   ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
   return tonumber(ts.tv_sec) * 1000000 + tonumber(ts.tv_nsec) / 1000
 end
+-- the wall clock in microseconds since the epoch, which the timeline's seconds share with bench/service.sh's sampler
+local function wall_us()
+  ffi.C.clock_gettime(0, ts) -- CLOCK_REALTIME
+  return tonumber(ts.tv_sec) * 1000000 + tonumber(ts.tv_nsec) / 1000
+end
 
 local threads = {}
 local counter = 1
@@ -33,6 +38,10 @@ local interval, api_key, nthreads
 local next_intended, intended, seq, pos = nil, nil, 0, 1
 -- histogram: 10 us buckets up to 100 ms, then 1 ms buckets
 hist = {}
+-- per wall-clock second of the (intended) send time: answers, answers taking 100 ms or more, and the slowest in
+-- microseconds; done() writes them as the result's timeline, so that a stall can be placed in time. Three flat tables,
+-- because wrk copies a table of tables from a thread wrongly
+answers, slow, slowest = {}, {}, {}
 sent, ok2, bad4, s5, other, mismatch, late = 0, 0, 0, 0, 0, 0, 0
 
 function init(args)
@@ -100,7 +109,12 @@ end
 
 function response(status, headers, body)
   local t = now_us()
-  record(t - start)
+  local us = t - start
+  record(us)
+  local second = math.floor((wall_us() - us) / 1000000)
+  answers[second] = (answers[second] or 0) + 1
+  if us >= 100000 then slow[second] = (slow[second] or 0) + 1 end
+  if us > (slowest[second] or 0) then slowest[second] = us end
   if status >= 200 and status < 300 then
     ok2 = ok2 + 1
     if current_expect ~= "2xx" then mismatch = mismatch + 1 end
@@ -122,7 +136,7 @@ end
 function done(summary, latency, requests)
   -- done() runs in wrk's main Lua state, where init() never ran: take the arguments from a thread
   local rate, result_file = threads[1]:get("rate"), threads[1]:get("result_file")
-  local merged, total = {}, 0
+  local merged, total, seconds_seen = {}, 0, {}
   local c = {ok2 = 0, bad4 = 0, s5 = 0, other = 0, mismatch = 0, late = 0, sent = 0}
   for _, thread in ipairs(threads) do
     for k, _ in pairs(c) do c[k] = c[k] + (thread:get(k) or 0) end
@@ -131,6 +145,19 @@ function done(summary, latency, requests)
       merged[b] = (merged[b] or 0) + n
       total = total + n
     end
+    local n, late, worst = thread:get("answers"), thread:get("slow"), thread:get("slowest")
+    for second, count in pairs(n) do
+      local s = seconds_seen[second]
+      if not s then s = {0, 0, 0}; seconds_seen[second] = s end
+      s[1], s[2], s[3] = s[1] + count, s[2] + (late[second] or 0), math.max(s[3], worst[second] or 0)
+    end
+  end
+  local line = {}
+  for second, _ in pairs(seconds_seen) do table.insert(line, second) end
+  table.sort(line)
+  for i, second in ipairs(line) do
+    local s = seconds_seen[second]
+    line[i] = string.format("[%d, %d, %d, %.1f]", second, s[1], s[2], s[3] / 1000)
   end
   local keys = {}
   for b, _ in pairs(merged) do table.insert(keys, b) end
@@ -147,11 +174,12 @@ function done(summary, latency, requests)
   local out = string.format(
     '{"offeredRate": %d, "seconds": %.2f, "completed": %d, "throughput": %.1f, "ok2xx": %d, "refused4xx": %d, ' ..
     '"errors5xx": %d, "other": %d, "unexpected": %d, "socketErrors": %d, "timeouts": %d, "lateSends": %d, ' ..
-    '"latencyMs": {"p50": %.2f, "p90": %.2f, "p99": %.2f, "p999": %.2f, "max": %.2f}, "fromIntendedTime": %s}',
+    '"latencyMs": {"p50": %.2f, "p90": %.2f, "p99": %.2f, "p999": %.2f, "max": %.2f}, "fromIntendedTime": %s, ' ..
+    '"timeline": [%s]}',
     rate, seconds, total, total / seconds, c.ok2, c.bad4, c.s5, c.other, c.mismatch,
     summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout, c.late,
     pct(0.5), pct(0.9), pct(0.99), pct(0.999), total > 0 and bucket_us(keys[#keys]) / 1000 or 0,
-    rate > 0 and "true" or "false")
+    rate > 0 and "true" or "false", table.concat(line, ", "))
   print(out)
   if result_file and result_file ~= "" then
     local f = io.open(result_file, "w")
