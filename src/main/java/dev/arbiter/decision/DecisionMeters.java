@@ -33,7 +33,8 @@ class DecisionMeters {
 
     DecisionMeters(MeterRegistry registry) {
         this.alerts = Counter.builder("arbiter.alerts")
-                .description("Alerts submitted, by outcome (decided, attached, repeated, replayed) and their decision's priority")
+                .description("Alerts submitted, by outcome (decided, attached, repeated, replayed) and their "
+                        + "decision's priority")
                 .withRegistry(registry);
         this.assess = Timer.builder("arbiter.decision.assess")
                 .description("Assessing an alert: its context, the rules and the tables")
